@@ -1,0 +1,35 @@
+// A check reads the graph and the config and adds findings. It never parses
+// and never prints. Every check is registered once, in checks.def.
+#ifndef STRATA_CHECK_H
+#define STRATA_CHECK_H
+
+#include "config.h"
+#include "finding.h"
+#include "graph.h"
+
+typedef struct check_context {
+  const graph *graph;
+  const strata_config *config;
+  const rule_doc *rule; // the rule this check reports under
+  finding_list *findings;
+} check_context;
+
+typedef void check_function(const check_context *context);
+
+#define STRATA_CHECK(id, function) check_function function;
+#include "checks.def"
+#undef STRATA_CHECK
+
+typedef struct check_entry {
+  const char *rule_id;
+  check_function *run;
+} check_entry;
+
+// Every check, in checks.def order.
+extern const check_entry strata_checks[];
+extern const size_t strata_check_count;
+
+// Runs every check over graph into findings, then sorts them.
+void checks_run_all(const graph *dependency_graph, const strata_config *config, finding_list *findings);
+
+#endif

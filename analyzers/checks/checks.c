@@ -1,0 +1,26 @@
+#include "check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const check_entry strata_checks[] = {
+#define STRATA_CHECK(id, function) {id, function},
+#include "checks.def"
+#undef STRATA_CHECK
+};
+const size_t strata_check_count = sizeof(strata_checks) / sizeof(strata_checks[0]);
+
+void checks_run_all(const graph *dependency_graph, const strata_config *config, finding_list *findings) {
+  for (size_t i = 0; i < strata_check_count; i++) {
+    const rule_doc *rule = rule_find(strata_checks[i].rule_id);
+    if (!rule) {
+      // A check without its rules/<id>.md is a build mistake, caught by the tests.
+      fprintf(stderr, "strata: internal error: no rule document for '%s'\n",
+              strata_checks[i].rule_id);
+      abort();
+    }
+    check_context context = {dependency_graph, config, rule, findings};
+    strata_checks[i].run(&context);
+  }
+  finding_list_sort(findings);
+}

@@ -1,0 +1,94 @@
+// strata.yaml: the configuration of one analyzed tree.
+//
+// Read with libyaml's event parser so that every problem is reported with
+// the file, line and column where it is (the marks libyaml gives each event).
+// Every key is documented in docs/config.md.
+#ifndef STRATA_CONFIG_H
+#define STRATA_CONFIG_H
+
+#include "glob.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct config_position {
+  uint32_t line; // 1-based; 0 when unknown
+  uint32_t column;
+} config_position;
+
+typedef struct config_component {
+  char *name;
+  glob **globs;
+  size_t glob_count;
+  int layer; // index into layers (0 = highest), -1 when in no layer
+  config_position position;
+} config_component;
+
+// One side of a forbidden entry: a component name, or else a path glob
+// (any value holding '/' or a wildcard is a glob).
+typedef struct config_selector {
+  int component; // index into components, or -1 for a glob selector
+  glob *path_glob;
+  char *text;
+} config_selector;
+
+typedef struct config_forbidden {
+  config_selector *from;
+  size_t from_count;
+  config_selector *to;
+  size_t to_count;
+  char *why; // may be NULL
+  config_position position;
+} config_forbidden;
+
+typedef struct strata_config {
+  char *source_name; // the file it came from, or "<built-in pytorch default>"
+  int version;
+  glob **exclude;
+  size_t exclude_count;
+  char **python_roots; // relative to the root, "." for the root itself
+  size_t python_root_count;
+  char **cxx_include_dirs;
+  size_t cxx_include_dir_count;
+  char **cxx_defines; // "NAME" or "NAME=VALUE"
+  size_t cxx_define_count;
+  char *cxx_std; // "c++17" unless set
+  config_component *components;
+  size_t component_count;
+  char **layers; // highest first
+  size_t layer_count;
+  config_forbidden *forbidden;
+  size_t forbidden_count;
+  size_t max_file_bytes; // files larger are skipped with a notice
+} strata_config;
+
+typedef struct config_error {
+  char *file;
+  config_position position;
+  char message[512];
+} config_error;
+
+// Reads and validates path. Returns NULL and fills *error (release with
+// config_error_release) when the file cannot be read or is invalid. The
+// caller frees the result with config_delete.
+strata_config *config_load_file(const char *path, config_error *error);
+// The same for text already in memory; source_name names it in errors.
+strata_config *config_load_text(const char *text, size_t length, const char *source_name,
+                                config_error *error);
+// The built-in PyTorch default (rules/pytorch.yaml, compiled in).
+strata_config *config_load_default(config_error *error);
+void config_delete(strata_config *self);
+void config_error_release(config_error *error);
+
+// The component of relative path: the one with the most specific matching
+// glob (ties: the first in the file). -1 when none matches.
+int config_component_of(const strata_config *self, const char *path);
+// Whether relative path is excluded.
+bool config_is_excluded(const strata_config *self, const char *path);
+// Whether the whole folder (relative path) is excluded, so the walk skips it.
+bool config_folder_is_excluded(const strata_config *self, const char *folder);
+// Whether relative path matches selector.
+bool config_selector_matches(const config_selector *selector, int component, const char *path);
+
+#endif

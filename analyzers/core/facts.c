@@ -1,0 +1,83 @@
+#include "facts.h"
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *strata_language_name(strata_language language) {
+  switch (language) {
+  case STRATA_LANG_PYTHON:
+    return "python";
+  case STRATA_LANG_C:
+    return "c";
+  case STRATA_LANG_CPP:
+    return "cpp";
+  case STRATA_LANG_CUDA:
+    return "cuda";
+  }
+  return "unknown";
+}
+
+const char *fact_scope_name(fact_scope scope) {
+  switch (scope) {
+  case FACT_SCOPE_MODULE:
+    return "module";
+  case FACT_SCOPE_FUNCTION:
+    return "function";
+  case FACT_SCOPE_TYPE_CHECKING:
+    return "type_checking";
+  }
+  return "unknown";
+}
+
+file_facts *file_facts_new(void) {
+  return xcalloc(1, sizeof(file_facts));
+}
+
+void file_facts_delete(file_facts *self) {
+  if (!self)
+    return;
+  for (size_t i = 0; i < self->dependency_count; i++) {
+    fact_dependency *dependency = &self->dependencies[i];
+    free(dependency->target);
+    for (uint32_t n = 0; n < dependency->name_count; n++)
+      free(dependency->names[n]);
+    free(dependency->names);
+    free(dependency->statement);
+  }
+  free(self->dependencies);
+  for (size_t i = 0; i < self->notice_count; i++)
+    free(self->notices[i].message);
+  free(self->notices);
+  free(self);
+}
+
+fact_dependency *file_facts_add_dependency(file_facts *self) {
+  XGROW(self->dependencies, self->dependency_capacity, self->dependency_count + 1);
+  fact_dependency *dependency = &self->dependencies[self->dependency_count++];
+  memset(dependency, 0, sizeof(*dependency));
+  return dependency;
+}
+
+void fact_dependency_add_name(fact_dependency *dependency, const char *name, size_t length) {
+  dependency->names =
+      xrealloc(dependency->names, (dependency->name_count + 1) * sizeof(*dependency->names));
+  dependency->names[dependency->name_count++] = xstrndup(name, length);
+}
+
+void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, const char *format,
+                           ...) {
+  strbuf message;
+  strbuf_init(&message);
+  va_list args;
+  va_start(args, format);
+  strbuf_vprintf(&message, format, args);
+  va_end(args);
+  XGROW(self->notices, self->notice_capacity, self->notice_count + 1);
+  fact_notice *notice = &self->notices[self->notice_count++];
+  notice->line = line;
+  notice->column = column;
+  notice->message = strbuf_detach(&message);
+}

@@ -1,0 +1,96 @@
+// Facts: what a front end learned from one file, and nothing more.
+//
+// A front end turns the bytes of one file into a file_facts; the rest of
+// strata (graph, checks, reporters) reads facts and never sees a parser.
+// Facts of one file depend on nothing but that file's bytes and the front
+// end's options, which is what makes them safe to extract in parallel and to
+// cache by content hash.
+#ifndef STRATA_FACTS_H
+#define STRATA_FACTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum strata_language {
+  STRATA_LANG_PYTHON,
+  STRATA_LANG_C,
+  STRATA_LANG_CPP,
+  STRATA_LANG_CUDA,
+} strata_language;
+
+// "python", "c", "cpp" or "cuda": the names used in JSON output.
+const char *strata_language_name(strata_language language);
+
+typedef enum fact_dep_kind {
+  FACT_DEP_IMPORT,  // Python import statement
+  FACT_DEP_INCLUDE, // C/C++/CUDA #include directive
+} fact_dep_kind;
+
+// When the dependency is taken: only module-scope dependencies make cycles.
+typedef enum fact_scope {
+  FACT_SCOPE_MODULE,        // runs at import time (top level, if/try/with/for/while, class body)
+  FACT_SCOPE_FUNCTION,      // inside a def or lambda
+  FACT_SCOPE_TYPE_CHECKING, // under `if TYPE_CHECKING:`
+} fact_scope;
+
+// "module", "function" or "type_checking".
+const char *fact_scope_name(fact_scope scope);
+
+// One dependency as written in the file, before resolution against the tree.
+//
+// Python `import a.b.c` gives target "a.b.c", level 0, no names.
+// Python `from ..p import x, y` gives target "p", level 2, names {"x", "y"},
+// is_from true; `from . import x` gives target "" and level 1; a star import
+// has the single name "*". `import a, b` gives two facts on the same line.
+// C/C++ `#include "x/y.h"` gives target "x/y.h", angled false; `<x.h>` angled
+// true; `#include MACRO` whose macro the front end could expand gives the
+// expansion, and one it could not gives target "MACRO" with computed true.
+typedef struct fact_dependency {
+  fact_dep_kind kind;
+  fact_scope scope;
+  uint32_t line;   // 1-based line of the statement or directive
+  uint32_t column; // 1-based column, in Unicode code points
+  char *target;
+  uint32_t level;
+  char **names;
+  uint32_t name_count;
+  bool is_from;
+  bool angled;
+  bool computed;
+  // The statement's text with runs of white space folded to one space: the
+  // stable part of a finding's fingerprint (never the line number).
+  char *statement;
+} fact_dependency;
+
+// A problem with the file that the run reports once and goes past: it did
+// not parse cleanly, it is not UTF-8, it could not be read.
+typedef struct fact_notice {
+  uint32_t line; // 0 when it concerns the whole file
+  uint32_t column;
+  char *message; // lowercase, no trailing full stop
+} fact_notice;
+
+typedef struct file_facts {
+  fact_dependency *dependencies;
+  size_t dependency_count;
+  size_t dependency_capacity;
+  fact_notice *notices;
+  size_t notice_count;
+  size_t notice_capacity;
+} file_facts;
+
+// Returns an empty file_facts the caller frees with file_facts_delete.
+file_facts *file_facts_new(void);
+void file_facts_delete(file_facts *self);
+
+// Returns a zeroed slot owned by self; the caller fills it, and the strings
+// it stores there (target, names, statement) become self's to free.
+fact_dependency *file_facts_add_dependency(file_facts *self);
+// Copies each name into dependency (owned by the facts that own dependency).
+void fact_dependency_add_name(fact_dependency *dependency, const char *name, size_t length);
+
+void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, const char *format,
+                           ...) __attribute__((format(printf, 4, 5)));
+
+#endif

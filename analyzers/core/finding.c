@@ -1,0 +1,109 @@
+#include "finding.h"
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+finding_list *finding_list_new(void) {
+  return xcalloc(1, sizeof(finding_list));
+}
+
+static void finding__location_release(finding_location *location) {
+  free(location->path);
+  free(location->message);
+}
+
+void finding_list_delete(finding_list *self) {
+  if (!self)
+    return;
+  for (size_t i = 0; i < self->count; i++) {
+    finding *item = &self->items[i];
+    finding__location_release(&item->location);
+    free(item->message);
+    free(item->fingerprint);
+    for (size_t r = 0; r < item->related_count; r++)
+      finding__location_release(&item->related[r]);
+    free(item->related);
+    json_decref(item->properties);
+  }
+  free(self->items);
+  free(self);
+}
+
+finding *finding_list_add(finding_list *self, const rule_doc *rule, const char *path, uint32_t line,
+                          uint32_t column, const char *format, ...) {
+  XGROW(self->items, self->capacity, self->count + 1);
+  finding *item = &self->items[self->count++];
+  memset(item, 0, sizeof(*item));
+  item->rule = rule;
+  item->level = rule->level;
+  item->location.path = xstrdup(path);
+  item->location.line = line;
+  item->location.column = column;
+  strbuf message;
+  strbuf_init(&message);
+  va_list args;
+  va_start(args, format);
+  strbuf_vprintf(&message, format, args);
+  va_end(args);
+  item->message = strbuf_detach(&message);
+  return item;
+}
+
+void finding_add_related(finding *self, const char *path, uint32_t line, uint32_t column,
+                         const char *message) {
+  self->related = xrealloc(self->related, (self->related_count + 1) * sizeof(*self->related));
+  finding_location *location = &self->related[self->related_count++];
+  location->path = xstrdup(path);
+  location->line = line;
+  location->column = column;
+  location->message = xstrdup(message);
+}
+
+void finding_set_fingerprint(finding *self, const char *const *parts, size_t part_count) {
+  XXH3_state_t *state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  XXH3_128bits_update(state, self->rule->id, strlen(self->rule->id) + 1);
+  for (size_t i = 0; i < part_count; i++) {
+    const char *part = parts[i] ? parts[i] : "";
+    // The terminating NUL separates parts, so ("ab","c") != ("a","bc").
+    XXH3_128bits_update(state, part, strlen(part) + 1);
+  }
+  XXH128_hash_t hash = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  free(self->fingerprint);
+  self->fingerprint = xasprintf("%016llx%016llx", (unsigned long long)hash.high64,
+                                (unsigned long long)hash.low64);
+}
+
+static int finding__compare(const void *left, const void *right) {
+  const finding *a = left, *b = right;
+  int order = strcmp(a->location.path, b->location.path);
+  if (order)
+    return order;
+  if (a->location.line != b->location.line)
+    return a->location.line < b->location.line ? -1 : 1;
+  if (a->location.column != b->location.column)
+    return a->location.column < b->location.column ? -1 : 1;
+  order = strcmp(a->rule->id, b->rule->id);
+  if (order)
+    return order;
+  return strcmp(a->message, b->message);
+}
+
+void finding_list_sort(finding_list *self) {
+  if (self->count > 1)
+    qsort(self->items, self->count, sizeof(finding), finding__compare);
+}
+
+size_t finding_list_error_count(const finding_list *self) {
+  size_t errors = 0;
+  for (size_t i = 0; i < self->count; i++)
+    if (self->items[i].level == RULE_LEVEL_ERROR)
+      errors++;
+  return errors;
+}

@@ -1,0 +1,64 @@
+// Findings: what the checks decided is wrong, in a form every reporter can
+// print without deciding anything itself.
+#ifndef STRATA_FINDING_H
+#define STRATA_FINDING_H
+
+#include "rule.h"
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct finding_location {
+  char *path; // relative to the root
+  uint32_t line;
+  uint32_t column;
+  char *message; // what this location is, for related locations; may be NULL
+} finding_location;
+
+typedef struct finding {
+  const rule_doc *rule;
+  rule_level level;
+  finding_location location;
+  char *message;
+  // Stable identity: a hash of the rule, the files involved and the
+  // statements' text, never line numbers, so it survives unrelated edits.
+  char *fingerprint;
+  // For a cycle: the imports along the cycle shown, in order.
+  finding_location *related;
+  size_t related_count;
+  // Rule-specific facts (components, layers, cycle members), a JSON object
+  // owned by the finding; reporters copy it into their output.
+  json_t *properties;
+} finding;
+
+typedef struct finding_list {
+  finding *items;
+  size_t count;
+  size_t capacity;
+} finding_list;
+
+finding_list *finding_list_new(void);
+void finding_list_delete(finding_list *self);
+
+// Adds a finding at path:line:column with the rule's default level and a
+// printf-formatted message. Returns it so the check can add related
+// locations, properties and the fingerprint; it stays owned by self.
+finding *finding_list_add(finding_list *self, const rule_doc *rule, const char *path, uint32_t line,
+                          uint32_t column, const char *format, ...)
+    __attribute__((format(printf, 6, 7)));
+
+void finding_add_related(finding *self, const char *path, uint32_t line, uint32_t column,
+                         const char *message);
+// Sets the fingerprint from the rule id and the given parts (file paths,
+// statement texts), in order.
+void finding_set_fingerprint(finding *self, const char *const *parts, size_t part_count);
+
+// Sorts by path, line, column, rule id, message: output never depends on the
+// order the file system listed files in.
+void finding_list_sort(finding_list *self);
+
+// How many findings have level error.
+size_t finding_list_error_count(const finding_list *self);
+
+#endif

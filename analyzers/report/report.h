@@ -1,0 +1,33 @@
+// Reporters turn findings and notices into text for people or machines.
+// They decide nothing: every finding they are given is printed, in order.
+#ifndef STRATA_REPORT_H
+#define STRATA_REPORT_H
+
+#include "config.h"
+#include "finding.h"
+#include "graph.h"
+#include "notice.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct report_context {
+  const finding_list *findings; // sorted
+  const notice_list *notices;   // sorted
+  const graph *graph;
+  const strata_config *config;
+  const char *root; // absolute path of the analyzed root, no trailing '/'
+  bool color;       // ANSI colour (text only): decided by the caller
+} report_context;
+
+// Each returns false when writing failed.
+// `path:line:col: level: message [rule]` lines, then a count per rule.
+bool report_text(FILE *out, const report_context *context);
+// SARIF 2.1.0.
+bool report_sarif(FILE *out, const report_context *context);
+// A JSON array of findings for scripts.
+bool report_json(FILE *out, const report_context *context);
+// The file-level graph as JSON (`strata graph --format json`).
+bool report_graph_json(FILE *out, const report_context *context);
+
+#endif

@@ -1,0 +1,43 @@
+# lit configuration for strata's end-to-end tests.
+#
+# Substitutions every test may use:
+#   %strata       the strata binary of this build
+#   FileCheck     LLVM 19's FileCheck; use --implicit-check-not so that an
+#                 unexpected finding fails the test
+#   %python       the python3 the build was configured with
+#   %srcroot      the repository's top folder
+#   %shared       ../shared beside the repository (tests needing it say
+#                 "skipped" themselves when it is absent)
+#   %{inputs}     this test's folder's Inputs/ (helper files discovery skips)
+import os
+import lit.formats
+
+config.name = "strata"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".test", ".py", ".h", ".hpp", ".cpp", ".cc", ".cu", ".cuh", ".c", ".yaml"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt", "support"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.build_root, "lit-tests")
+
+config.substitutions.append(("%strata", config.strata))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%srcroot", config.source_root))
+config.substitutions.append(("%shared", os.path.join(os.path.dirname(config.source_root), "shared")))
+config.substitutions.append(("%support", os.path.join(config.source_root, "lit-tests", "support")))
+config.substitutions.append(("FileCheck", config.filecheck))
+
+# Tests see a stable environment: no colour, no user config.
+config.environment["NO_COLOR"] = "1"
+config.environment["LC_ALL"] = "C.UTF-8"
+for name in ("HOME", "TMPDIR", "PATH"):
+    if name in os.environ:
+        config.environment[name] = os.environ[name]
+if config.sanitize:
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0:halt_on_error=1"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    config.environment["LSAN_OPTIONS"] = "suppressions=" + os.path.join(
+        config.source_root, "lit-tests", "support", "lsan.supp")
+    config.available_features.add("sanitize")
+if config.dot:
+    config.available_features.add("dot")
+    config.substitutions.append(("%dot", config.dot))
