@@ -30,6 +30,7 @@ extern const check_entry strata_checks[];
 extern const size_t strata_check_count;
 
 // Runs every check over graph into findings, then sorts them.
-void checks_run_all(const graph *dependency_graph, const strata_config *config, finding_list *findings);
+void checks_run_all(const graph *dependency_graph, const strata_config *config,
+                    finding_list *findings);
 
 #endif

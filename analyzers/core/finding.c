@@ -76,8 +76,8 @@ void finding_set_fingerprint(finding *self, const char *const *parts, size_t par
   XXH128_hash_t hash = XXH3_128bits_digest(state);
   XXH3_freeState(state);
   free(self->fingerprint);
-  self->fingerprint = xasprintf("%016llx%016llx", (unsigned long long)hash.high64,
-                                (unsigned long long)hash.low64);
+  self->fingerprint =
+      xasprintf("%016llx%016llx", (unsigned long long)hash.high64, (unsigned long long)hash.low64);
 }
 
 static int finding__compare(const void *left, const void *right) {

@@ -20,13 +20,12 @@ static void cxx__worker_delete(frontend_worker *worker) {
   (void)worker;
 }
 
-static bool cxx__extract(frontend_worker *worker, const source_text *source,
-                            file_facts *facts) {
+static bool cxx__extract(frontend_worker *worker, const source_text *source, file_facts *facts) {
   (void)worker;
   (void)source;
   file_facts_add_notice(facts, 0, 0, "not yet: the cxx front end is not built");
   return false;
 }
 
-const frontend cxx_frontend = {"cxx", cxx__claims, cxx__worker_new,
-                                  cxx__worker_delete, cxx__extract};
+const frontend cxx_frontend = {"cxx", cxx__claims, cxx__worker_new, cxx__worker_delete,
+                               cxx__extract};

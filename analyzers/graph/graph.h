@@ -17,7 +17,7 @@ typedef struct graph_file {
   // Python: the dotted module name (NULL when the file lies under no python
   // root); C/C++: the path itself.
   char *module;
-  int component; // index into config components, -1 for none
+  int component;     // index into config components, -1 for none
   file_facts *facts; // owned by the graph
 } graph_file;
 
@@ -58,8 +58,7 @@ void graph_delete(graph *self);
 
 // Adds a file; the graph takes facts. Files must be added in sorted path
 // order so that indices do not depend on file-system order. Returns its index.
-uint32_t graph_add_file(graph *self, const char *path, strata_language language,
-                        file_facts *facts);
+uint32_t graph_add_file(graph *self, const char *path, strata_language language, file_facts *facts);
 // Index of the file with relative path, or -1.
 int64_t graph_find_file(const graph *self, const char *path);
 

@@ -20,8 +20,7 @@ static void python__worker_delete(frontend_worker *worker) {
   (void)worker;
 }
 
-static bool python__extract(frontend_worker *worker, const source_text *source,
-                            file_facts *facts) {
+static bool python__extract(frontend_worker *worker, const source_text *source, file_facts *facts) {
   (void)worker;
   (void)source;
   file_facts_add_notice(facts, 0, 0, "not yet: the python front end is not built");

@@ -18,9 +18,9 @@ static void test_utf8_valid_text(void **state) {
 static void test_utf8_invalid_sequences(void **state) {
   (void)state;
   assert_int_equal(utf8_first_invalid("ab\xff", 3), 2);
-  assert_int_equal(utf8_first_invalid("a\xc3", 2), 1);          // truncated
-  assert_int_equal(utf8_first_invalid("\xc0\xaf", 2), 0);       // overlong
-  assert_int_equal(utf8_first_invalid("x\xed\xa0\x80", 4), 1);  // surrogate
+  assert_int_equal(utf8_first_invalid("a\xc3", 2), 1);            // truncated
+  assert_int_equal(utf8_first_invalid("\xc0\xaf", 2), 0);         // overlong
+  assert_int_equal(utf8_first_invalid("x\xed\xa0\x80", 4), 1);    // surrogate
   assert_int_equal(utf8_first_invalid("\xf4\x90\x80\x80", 4), 0); // past U+10FFFF
 }
 
