@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "facts.h"
+#include "notice.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -67,11 +68,14 @@ void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32
                           uint32_t column, const fact_dependency *origin);
 
 // Names modules, assigns components, resolves every dependency fact to edges
-// or unresolved entries, sorts and indexes edges.
-void graph_build(graph *self, const strata_config *config);
+// or unresolved entries, sorts and indexes edges. Problems that concern the
+// run rather than one file (an include dir that does not exist) go to notices.
+void graph_build(graph *self, const strata_config *config, notice_list *notices);
 
-// Language-specific resolution, called by graph_build.
-void resolve_python(graph *self, const strata_config *config);
-void resolve_cxx(graph *self, const strata_config *config);
+// Language-specific resolution, called by graph_build after modules and
+// components are set: each adds edges and unresolved entries for the
+// dependency facts of its own languages.
+void resolve_python(graph *self, const strata_config *config, notice_list *notices);
+void resolve_cxx(graph *self, const strata_config *config, notice_list *notices);
 
 #endif
