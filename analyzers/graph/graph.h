@@ -52,6 +52,7 @@ typedef struct graph {
   size_t unresolved_capacity;
   // out_start[i] .. out_start[i + 1] are the edges of file i, once built.
   size_t *out_start;
+  struct strmap *path_index; // path -> file index
 } graph;
 
 graph *graph_new(void);
@@ -71,6 +72,11 @@ void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32
 // or unresolved entries, sorts and indexes edges. Problems that concern the
 // run rather than one file (an include dir that does not exist) go to notices.
 void graph_build(graph *self, const strata_config *config, notice_list *notices);
+
+// The dotted Python module of relative path under the deepest python root
+// that holds it, or NULL when no root holds it (or it is the root's own
+// __init__.py). The caller frees it.
+char *python_module_for_path(const strata_config *config, const char *path);
 
 // Language-specific resolution, called by graph_build after modules and
 // components are set: each adds edges and unresolved entries for the

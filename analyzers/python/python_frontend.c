@@ -1,7 +1,21 @@
-// Placeholder until the tree-sitter front end lands.
+// The Python front end: tree-sitter-python turns a .py file into a tree, and
+// the import statements of that tree become dependency facts.
 #include "frontend.h"
+#include "python_grammar.h"
+#include "python_imports.h"
+#include "python_syntax.h"
+#include "python_text.h"
+#include "xalloc.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+struct frontend_worker {
+  TSParser *parser;
+  python_grammar grammar;
+  python_imports imports;
+};
 
 static bool python__claims(const char *path, strata_language *language) {
   size_t length = strlen(path);
@@ -11,20 +25,65 @@ static bool python__claims(const char *path, strata_language *language) {
   return true;
 }
 
+static void python__worker_delete(frontend_worker *worker);
+
+// The configuration does not change what a Python file's imports are, so
+// config may be NULL.
 static frontend_worker *python__worker_new(const strata_config *config) {
   (void)config;
-  return (frontend_worker *)1;
+  frontend_worker *worker = xcalloc(1, sizeof(*worker));
+  if (!python_grammar_init(&worker->grammar)) {
+    free(worker);
+    return NULL;
+  }
+  python_imports_init(&worker->imports, &worker->grammar);
+  worker->parser = ts_parser_new();
+  if (!ts_parser_set_language(worker->parser, worker->grammar.language)) {
+    // The grammar was generated for an ABI this runtime does not load.
+    python__worker_delete(worker);
+    return NULL;
+  }
+  return worker;
 }
 
 static void python__worker_delete(frontend_worker *worker) {
-  (void)worker;
+  if (!worker)
+    return;
+  if (worker->parser)
+    ts_parser_delete(worker->parser);
+  python_imports_release(&worker->imports);
+  python_grammar_release(&worker->grammar);
+  free(worker);
 }
 
 static bool python__extract(frontend_worker *worker, const source_text *source, file_facts *facts) {
-  (void)worker;
-  (void)source;
-  file_facts_add_notice(facts, 0, 0, "not yet: the python front end is not built");
-  return false;
+  if (source->length > UINT32_MAX) {
+    file_facts_add_notice(facts, 0, 0, "cannot parse: the file is over 4 GiB");
+    return false;
+  }
+  bool ok = true;
+  source_text text = *source;
+  char *lf_copy = python_text_lone_cr_to_lf(source->bytes, source->length);
+  if (lf_copy)
+    text.bytes = lf_copy;
+  TSTree *tree = ts_parser_parse_string(worker->parser, NULL, text.bytes, (uint32_t)text.length);
+  if (!tree) {
+    file_facts_add_notice(facts, 0, 0, "cannot parse: tree-sitter gave up on the file");
+    ok = false;
+    goto cleanup;
+  }
+  python_imports_extract(&worker->imports, tree, &text, facts);
+  uint32_t line, column;
+  if (python_syntax_first_problem(tree, text.bytes, &line, &column))
+    file_facts_add_notice(
+        facts, line, column,
+        "syntax error: the file does not parse cleanly (first problem at line %u, column %u)", line,
+        column);
+cleanup:
+  if (tree)
+    ts_tree_delete(tree);
+  free(lf_copy);
+  return ok;
 }
 
 const frontend python_frontend = {"python", python__claims, python__worker_new,

@@ -1,0 +1,255 @@
+// Tarjan's algorithm, iterative (a 9,000-file graph must not be limited by
+// the C stack), then a breadth-first search inside each component for a
+// shortest cycle. Files are in path order and edges in (from, line) order,
+// so the cycle found does not depend on the file system.
+#include "cycles.h"
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tarjan_frame {
+  uint32_t node;
+  size_t next_edge;
+} tarjan_frame;
+
+typedef struct cycle_search {
+  const graph *graph;
+  cycle_edge_filter *filter;
+  uint32_t *component; // per file: component id, UINT32_MAX while unassigned
+  uint32_t component_count;
+} cycle_search;
+
+static void cycles__tarjan(cycle_search *self) {
+  size_t count = self->graph->file_count;
+  uint32_t *index = xmalloc(count * sizeof(uint32_t));
+  uint32_t *low = xmalloc(count * sizeof(uint32_t));
+  bool *on_stack = xcalloc(count, sizeof(bool));
+  uint32_t *stack = xmalloc(count * sizeof(uint32_t));
+  tarjan_frame *frames = xmalloc(count * sizeof(tarjan_frame));
+  for (size_t i = 0; i < count; i++) {
+    index[i] = UINT32_MAX;
+    self->component[i] = UINT32_MAX;
+  }
+  uint32_t next_index = 0;
+  size_t stack_size = 0;
+  for (uint32_t start = 0; start < count; start++) {
+    if (index[start] != UINT32_MAX)
+      continue;
+    size_t depth = 0;
+    frames[depth++] = (tarjan_frame){start, self->graph->out_start[start]};
+    index[start] = low[start] = next_index++;
+    stack[stack_size++] = start;
+    on_stack[start] = true;
+    while (depth > 0) {
+      tarjan_frame *frame = &frames[depth - 1];
+      uint32_t node = frame->node;
+      if (frame->next_edge < self->graph->out_start[node + 1]) {
+        const graph_edge *edge = &self->graph->edges[frame->next_edge++];
+        if (!self->filter(edge))
+          continue;
+        uint32_t target = edge->to;
+        if (index[target] == UINT32_MAX) {
+          index[target] = low[target] = next_index++;
+          stack[stack_size++] = target;
+          on_stack[target] = true;
+          frames[depth++] = (tarjan_frame){target, self->graph->out_start[target]};
+        } else if (on_stack[target] && index[target] < low[node]) {
+          low[node] = index[target];
+        }
+        continue;
+      }
+      if (low[node] == index[node]) {
+        uint32_t member;
+        do {
+          member = stack[--stack_size];
+          on_stack[member] = false;
+          self->component[member] = self->component_count;
+        } while (member != node);
+        self->component_count++;
+      }
+      depth--;
+      if (depth > 0) {
+        uint32_t parent = frames[depth - 1].node;
+        if (low[node] < low[parent])
+          low[parent] = low[node];
+      }
+    }
+  }
+  free(index);
+  free(low);
+  free(on_stack);
+  free(stack);
+  free(frames);
+}
+
+// Shortest cycle through start inside its component, as the edges taken
+// (into *path, length returned); 0 when there is none.
+static size_t cycles__shortest_from(const cycle_search *self, uint32_t start,
+                                    uint32_t *previous_edge, uint32_t *queue, uint32_t *seen,
+                                    uint32_t stamp, uint32_t *path) {
+  const graph *g = self->graph;
+  uint32_t component = self->component[start];
+  size_t head = 0, tail = 0;
+  queue[tail++] = start;
+  seen[start] = stamp;
+  while (head < tail) {
+    uint32_t node = queue[head++];
+    for (size_t e = g->out_start[node]; e < g->out_start[node + 1]; e++) {
+      const graph_edge *edge = &g->edges[e];
+      if (!self->filter(edge) || self->component[edge->to] != component)
+        continue;
+      if (edge->to == start) {
+        size_t length = 0;
+        uint32_t at = (uint32_t)e;
+        for (;;) {
+          path[length++] = at;
+          uint32_t from = g->edges[at].from;
+          if (from == start)
+            break;
+          at = previous_edge[from];
+        }
+        // Collected backwards: put the cycle in walking order.
+        for (size_t i = 0; i < length / 2; i++) {
+          uint32_t swap = path[i];
+          path[i] = path[length - 1 - i];
+          path[length - 1 - i] = swap;
+        }
+        return length;
+      }
+      if (seen[edge->to] == stamp)
+        continue;
+      seen[edge->to] = stamp;
+      previous_edge[edge->to] = (uint32_t)e;
+      queue[tail++] = edge->to;
+    }
+  }
+  return 0;
+}
+
+static const char *cycles__name(const graph_file *file) {
+  return file->module ? file->module : file->path;
+}
+
+static int cycles__compare_strings(const void *left, const void *right) {
+  return strcmp(*(const char *const *)left, *(const char *const *)right);
+}
+
+static void cycles__report_component(const check_context *context, const cycle_search *search,
+                                     const uint32_t *members, size_t member_count,
+                                     const uint32_t *cycle, size_t cycle_length, const char *verb,
+                                     const char *noun) {
+  const graph *g = context->graph;
+  const graph_edge *first = &g->edges[cycle[0]];
+  strbuf shown;
+  strbuf_init(&shown);
+  for (size_t i = 0; i < cycle_length; i++) {
+    strbuf_append_str(&shown, cycles__name(&g->files[g->edges[cycle[i]].from]));
+    strbuf_append_str(&shown, " -> ");
+  }
+  strbuf_append_str(&shown, cycles__name(&g->files[first->from]));
+  finding *item;
+  if (member_count > cycle_length)
+    item = finding_list_add(context->findings, context->rule, g->files[first->from].path,
+                            first->line, first->column,
+                            "%s cycle: %s (one cycle of a strongly connected group of %zu files)",
+                            noun, shown.data, member_count);
+  else
+    item = finding_list_add(context->findings, context->rule, g->files[first->from].path,
+                            first->line, first->column, "%s cycle: %s", noun, shown.data);
+  (void)search;
+
+  json_t *properties = json_object();
+  const char **names = xmalloc(member_count * sizeof(char *));
+  for (size_t i = 0; i < member_count; i++)
+    names[i] = cycles__name(&g->files[members[i]]);
+  qsort(names, member_count, sizeof(char *), cycles__compare_strings);
+  json_t *member_array = json_array();
+  for (size_t i = 0; i < member_count; i++)
+    json_array_append_new(member_array, json_string(names[i]));
+  json_object_set_new(properties, "members", member_array);
+  json_t *cycle_array = json_array();
+  // The fingerprint: the rule, the component's files and the statements of
+  // the cycle shown; no line numbers, so moving code does not change it.
+  const char **parts = xmalloc((member_count + cycle_length) * sizeof(char *));
+  for (size_t i = 0; i < member_count; i++)
+    parts[i] = names[i];
+  for (size_t i = 0; i < cycle_length; i++) {
+    const graph_edge *edge = &g->edges[cycle[i]];
+    const graph_file *from = &g->files[edge->from];
+    const graph_file *to = &g->files[edge->to];
+    json_array_append_new(cycle_array, json_string(cycles__name(from)));
+    char *message = xasprintf("%s %s %s", cycles__name(from), verb, cycles__name(to));
+    finding_add_related(item, from->path, edge->line, edge->column, message);
+    free(message);
+    parts[member_count + i] =
+        edge->origin && edge->origin->statement ? edge->origin->statement : "";
+  }
+  json_array_append_new(cycle_array, json_string(cycles__name(&g->files[first->from])));
+  json_object_set_new(properties, "cycle", cycle_array);
+  item->properties = properties;
+  finding_set_fingerprint(item, parts, member_count + cycle_length);
+  free(parts);
+  free(names);
+  strbuf_release(&shown);
+}
+
+void cycles_report(const check_context *context, cycle_edge_filter *filter, const char *verb,
+                   const char *noun) {
+  const graph *g = context->graph;
+  size_t count = g->file_count;
+  if (count == 0)
+    return;
+  cycle_search search = {g, filter, xmalloc(count * sizeof(uint32_t)), 0};
+  cycles__tarjan(&search);
+
+  // Members of each component in file order (bucket by component id).
+  uint32_t *sizes = xcalloc(search.component_count + 1, sizeof(uint32_t));
+  for (size_t i = 0; i < count; i++)
+    sizes[search.component[i] + 1]++;
+  for (uint32_t c = 0; c < search.component_count; c++)
+    sizes[c + 1] += sizes[c];
+  uint32_t *members = xmalloc(count * sizeof(uint32_t));
+  uint32_t *fill = xmalloc((search.component_count + 1) * sizeof(uint32_t));
+  memcpy(fill, sizes, (search.component_count + 1) * sizeof(uint32_t));
+  for (uint32_t i = 0; i < count; i++)
+    members[fill[search.component[i]]++] = i;
+
+  uint32_t *previous_edge = xmalloc(count * sizeof(uint32_t));
+  uint32_t *queue = xmalloc(count * sizeof(uint32_t));
+  uint32_t *seen = xcalloc(count, sizeof(uint32_t));
+  uint32_t *path = xmalloc((count + 1) * sizeof(uint32_t));
+  uint32_t *best = xmalloc((count + 1) * sizeof(uint32_t));
+  uint32_t stamp = 0;
+  for (uint32_t c = 0; c < search.component_count; c++) {
+    const uint32_t *group = members + sizes[c];
+    size_t group_size = sizes[c + 1] - sizes[c];
+    if (group_size < 2)
+      continue;
+    size_t best_length = 0;
+    for (size_t m = 0; m < group_size; m++) {
+      // Nothing is shorter than two files; stop searching once found.
+      if (best_length == 2)
+        break;
+      size_t length =
+          cycles__shortest_from(&search, group[m], previous_edge, queue, seen, ++stamp, path);
+      if (length > 0 && (best_length == 0 || length < best_length)) {
+        best_length = length;
+        memcpy(best, path, length * sizeof(uint32_t));
+      }
+    }
+    if (best_length > 0)
+      cycles__report_component(context, &search, group, group_size, best, best_length, verb, noun);
+  }
+  free(previous_edge);
+  free(queue);
+  free(seen);
+  free(path);
+  free(best);
+  free(sizes);
+  free(fill);
+  free(members);
+  free(search.component);
+}

@@ -1,0 +1,33 @@
+// One run over a tree: walk it, extract facts from every file (in parallel),
+// build the graph, run the checks. The CLI commands share it.
+#ifndef STRATA_ANALYSIS_H
+#define STRATA_ANALYSIS_H
+
+#include "config.h"
+#include "finding.h"
+#include "graph.h"
+#include "notice.h"
+
+#include <stdbool.h>
+
+typedef struct analysis_options {
+  unsigned jobs;   // worker threads; 0 means one per online core
+  bool run_checks; // false for `strata graph`
+} analysis_options;
+
+typedef struct analysis {
+  char *root; // absolute, no trailing '/'
+  graph *graph;
+  notice_list *notices;   // sorted
+  finding_list *findings; // sorted; empty when checks did not run
+  size_t files_analyzed;
+} analysis;
+
+// Analyzes the tree at root under config. Returns NULL and sets *error (a
+// message the caller frees) when the root cannot be analyzed at all. The
+// caller frees the result with analysis_delete.
+analysis *analysis_run(const char *root, const strata_config *config,
+                       const analysis_options *options, char **error);
+void analysis_delete(analysis *self);
+
+#endif

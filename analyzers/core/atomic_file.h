@@ -1,0 +1,21 @@
+// Output files are written whole or not at all: to a temporary file in the
+// same folder, renamed over the target only once everything was written.
+#ifndef STRATA_ATOMIC_FILE_H
+#define STRATA_ATOMIC_FILE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct atomic_file atomic_file;
+
+// Opens a temporary file beside path. Returns NULL and sets *error_number
+// when that fails. Finish with atomic_file_commit or atomic_file_abort.
+atomic_file *atomic_file_open(const char *path, int *error_number);
+FILE *atomic_file_stream(atomic_file *self);
+// Flushes, closes and renames into place; on any failure removes the
+// temporary file, sets *error_number and returns false. Frees self.
+bool atomic_file_commit(atomic_file *self, int *error_number);
+// Removes the temporary file and frees self; atomic_file_abort(NULL) is a no-op.
+void atomic_file_abort(atomic_file *self);
+
+#endif

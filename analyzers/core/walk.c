@@ -1,0 +1,152 @@
+#include "walk.h"
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct walk_folder {
+  char *path; // relative; "" for the root
+} walk_folder;
+
+typedef struct walk_state {
+  const char *root;
+  const strata_config *config;
+  notice_list *notices;
+  walk_result *result;
+  walk_folder *pending; // a stack: the walk is iterative, so depth costs no C stack
+  size_t pending_count;
+  size_t pending_capacity;
+  struct stat *visited; // folders already walked, by device and inode
+  size_t visited_count;
+  size_t visited_capacity;
+} walk_state;
+
+static bool walk__visit_folder(walk_state *self, const struct stat *info) {
+  for (size_t i = 0; i < self->visited_count; i++)
+    if (self->visited[i].st_dev == info->st_dev && self->visited[i].st_ino == info->st_ino)
+      return false;
+  XGROW(self->visited, self->visited_capacity, self->visited_count + 1);
+  self->visited[self->visited_count++] = *info;
+  return true;
+}
+
+static void walk__push(walk_state *self, char *path) {
+  XGROW(self->pending, self->pending_capacity, self->pending_count + 1);
+  self->pending[self->pending_count++].path = path;
+}
+
+static void walk__notice(walk_state *self, const char *path, const char *format,
+                         const char *detail) {
+  char *message = xasprintf(format, detail);
+  notice_list_add(self->notices, path, 0, 0, message);
+  free(message);
+}
+
+static void walk__entry(walk_state *self, const char *folder, const char *name,
+                        unsigned char type) {
+  char *path = folder[0] ? xasprintf("%s/%s", folder, name) : xstrdup(name);
+  char *absolute = xasprintf("%s/%s", self->root, path);
+  bool is_folder = type == DT_DIR;
+  bool is_file = type == DT_REG;
+  strata_language language;
+  const frontend *reader = frontend_for_path(path, &language);
+  if (type == DT_LNK || type == DT_UNKNOWN) {
+    struct stat info;
+    if (stat(absolute, &info) != 0) {
+      // A dangling link to nothing a front end reads is no concern of ours;
+      // a loop of links, or a dangling source file, is worth saying.
+      if (errno == ELOOP)
+        walk__notice(self, path, "%s", "symbolic link loop: not followed");
+      else if (reader)
+        walk__notice(self, path, "cannot read: %s", strerror(errno));
+      goto cleanup;
+    }
+    is_folder = S_ISDIR(info.st_mode);
+    is_file = S_ISREG(info.st_mode);
+    if (is_folder && type == DT_LNK && !walk__visit_folder(self, &info)) {
+      walk__notice(
+          self, path, "%s",
+          "symbolic link to a folder that is already analyzed (a link loop?): not followed");
+      goto cleanup;
+    }
+  } else if (is_folder) {
+    struct stat info;
+    if (stat(absolute, &info) == 0 && !walk__visit_folder(self, &info))
+      goto cleanup;
+  }
+  if (is_folder) {
+    if (strcmp(name, ".git") == 0 || strcmp(name, ".strata-cache") == 0)
+      goto cleanup;
+    if (self->config && config_folder_is_excluded(self->config, path))
+      goto cleanup;
+    walk__push(self, path);
+    path = NULL; // the stack owns it now
+    goto cleanup;
+  }
+  if (!is_file || !reader)
+    goto cleanup;
+  if (self->config && config_is_excluded(self->config, path))
+    goto cleanup;
+  XGROW(self->result->files, self->result->capacity, self->result->count + 1);
+  walk_file *file = &self->result->files[self->result->count++];
+  file->path = path;
+  file->language = language;
+  file->frontend = reader;
+  path = NULL;
+cleanup:
+  free(path);
+  free(absolute);
+}
+
+static void walk__folder(walk_state *self, const char *folder) {
+  char *absolute = folder[0] ? xasprintf("%s/%s", self->root, folder) : xstrdup(self->root);
+  DIR *dir = opendir(absolute);
+  if (!dir) {
+    walk__notice(self, folder[0] ? folder : NULL, "cannot read folder: %s", strerror(errno));
+    free(absolute);
+    return;
+  }
+  struct dirent *entry;
+  while ((entry = readdir(dir)) != NULL) {
+    if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+      continue;
+    walk__entry(self, folder, entry->d_name, entry->d_type);
+  }
+  closedir(dir);
+  free(absolute);
+}
+
+static int walk__compare(const void *left, const void *right) {
+  return strcmp(((const walk_file *)left)->path, ((const walk_file *)right)->path);
+}
+
+void walk_tree(const char *root, const strata_config *config, notice_list *notices,
+               walk_result *result) {
+  memset(result, 0, sizeof(*result));
+  walk_state state = {.root = root, .config = config, .notices = notices, .result = result};
+  struct stat info;
+  if (stat(root, &info) == 0)
+    walk__visit_folder(&state, &info);
+  walk__push(&state, xstrdup(""));
+  while (state.pending_count > 0) {
+    char *folder = state.pending[--state.pending_count].path;
+    walk__folder(&state, folder);
+    free(folder);
+  }
+  free(state.pending);
+  free(state.visited);
+  if (result->count > 1)
+    qsort(result->files, result->count, sizeof(walk_file), walk__compare);
+}
+
+void walk_result_release(walk_result *result) {
+  for (size_t i = 0; i < result->count; i++)
+    free(result->files[i].path);
+  free(result->files);
+  memset(result, 0, sizeof(*result));
+}

@@ -1,0 +1,162 @@
+#include "graph.h"
+
+#include "strmap.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+graph *graph_new(void) {
+  graph *self = xcalloc(1, sizeof(graph));
+  self->path_index = strmap_new();
+  return self;
+}
+
+void graph_delete(graph *self) {
+  if (!self)
+    return;
+  for (size_t i = 0; i < self->file_count; i++) {
+    free(self->files[i].path);
+    free(self->files[i].module);
+    file_facts_delete(self->files[i].facts);
+  }
+  free(self->files);
+  free(self->edges);
+  for (size_t i = 0; i < self->unresolved_count; i++)
+    free(self->unresolved[i].target);
+  free(self->unresolved);
+  free(self->out_start);
+  strmap_delete(self->path_index);
+  free(self);
+}
+
+uint32_t graph_add_file(graph *self, const char *path, strata_language language,
+                        file_facts *facts) {
+  XGROW(self->files, self->file_capacity, self->file_count + 1);
+  uint32_t index = (uint32_t)self->file_count++;
+  graph_file *file = &self->files[index];
+  memset(file, 0, sizeof(*file));
+  file->path = xstrdup(path);
+  file->language = language;
+  file->component = -1;
+  file->facts = facts ? facts : file_facts_new();
+  strmap_put(self->path_index, file->path, strlen(file->path), index);
+  return index;
+}
+
+int64_t graph_find_file(const graph *self, const char *path) {
+  uint32_t index;
+  if (!strmap_get(self->path_index, path, strlen(path), &index))
+    return -1;
+  return index;
+}
+
+void graph_add_edge(graph *self, const graph_edge *edge) {
+  XGROW(self->edges, self->edge_capacity, self->edge_count + 1);
+  self->edges[self->edge_count++] = *edge;
+}
+
+void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32_t line,
+                          uint32_t column, const fact_dependency *origin) {
+  XGROW(self->unresolved, self->unresolved_capacity, self->unresolved_count + 1);
+  graph_unresolved *entry = &self->unresolved[self->unresolved_count++];
+  entry->from = from;
+  entry->target = xstrdup(target);
+  entry->line = line;
+  entry->column = column;
+  entry->origin = origin;
+}
+
+static int graph__compare_edges(const void *left, const void *right) {
+  const graph_edge *a = left, *b = right;
+  if (a->from != b->from)
+    return a->from < b->from ? -1 : 1;
+  if (a->line != b->line)
+    return a->line < b->line ? -1 : 1;
+  if (a->to != b->to)
+    return a->to < b->to ? -1 : 1;
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  if (a->scope != b->scope)
+    return a->scope < b->scope ? -1 : 1;
+  if (a->column != b->column)
+    return a->column < b->column ? -1 : 1;
+  return 0;
+}
+
+static int graph__compare_unresolved(const void *left, const void *right) {
+  const graph_unresolved *a = left, *b = right;
+  if (a->from != b->from)
+    return a->from < b->from ? -1 : 1;
+  if (a->line != b->line)
+    return a->line < b->line ? -1 : 1;
+  int order = strcmp(a->target, b->target);
+  if (order)
+    return order;
+  if (a->column != b->column)
+    return a->column < b->column ? -1 : 1;
+  return 0;
+}
+
+// Sorts edges and keeps one per (from, to, line, kind, scope): `from a import
+// b, c` where neither is a module names a twice on one line, but it is one
+// dependency. The first column wins.
+static void graph__sort_and_dedupe(graph *self) {
+  if (self->edge_count > 1)
+    qsort(self->edges, self->edge_count, sizeof(graph_edge), graph__compare_edges);
+  size_t kept = 0;
+  for (size_t i = 0; i < self->edge_count; i++) {
+    const graph_edge *edge = &self->edges[i];
+    if (kept > 0) {
+      const graph_edge *last = &self->edges[kept - 1];
+      if (last->from == edge->from && last->to == edge->to && last->line == edge->line &&
+          last->kind == edge->kind && last->scope == edge->scope)
+        continue;
+    }
+    self->edges[kept++] = *edge;
+  }
+  self->edge_count = kept;
+
+  if (self->unresolved_count > 1)
+    qsort(self->unresolved, self->unresolved_count, sizeof(graph_unresolved),
+          graph__compare_unresolved);
+  kept = 0;
+  for (size_t i = 0; i < self->unresolved_count; i++) {
+    graph_unresolved *entry = &self->unresolved[i];
+    if (kept > 0) {
+      const graph_unresolved *last = &self->unresolved[kept - 1];
+      if (last->from == entry->from && last->line == entry->line &&
+          strcmp(last->target, entry->target) == 0) {
+        free(entry->target);
+        continue;
+      }
+    }
+    self->unresolved[kept++] = *entry;
+  }
+  self->unresolved_count = kept;
+}
+
+static void graph__index_edges(graph *self) {
+  free(self->out_start);
+  self->out_start = xcalloc(self->file_count + 1, sizeof(size_t));
+  size_t edge = 0;
+  for (size_t file = 0; file <= self->file_count; file++) {
+    while (edge < self->edge_count && self->edges[edge].from < file)
+      edge++;
+    self->out_start[file] = edge;
+  }
+}
+
+void graph_build(graph *self, const strata_config *config, notice_list *notices) {
+  for (size_t i = 0; i < self->file_count; i++) {
+    graph_file *file = &self->files[i];
+    file->component = config ? config_component_of(config, file->path) : -1;
+    free(file->module);
+    file->module = file->language == STRATA_LANG_PYTHON ? python_module_for_path(config, file->path)
+                                                        : xstrdup(file->path);
+  }
+  resolve_python(self, config, notices);
+  resolve_cxx(self, config, notices);
+  graph__sort_and_dedupe(self);
+  graph__index_edges(self);
+}

@@ -1,0 +1,80 @@
+// The file-level dependency graph as JSON, the contract of
+// `strata graph --format json` (docs/output.md). Written one entry at a
+// time, one entry a line, so a graph of PyTorch's size never sits in memory
+// twice and the output diffs line by line.
+#include "report.h"
+
+#include "report_util.h"
+
+static const char *report_graph__component_name(const report_context *context, int component) {
+  if (component < 0 || !context->config || (size_t)component >= context->config->component_count)
+    return NULL;
+  return context->config->components[component].name;
+}
+
+static const char *report_graph__path(const graph *files, uint32_t index) {
+  return index < files->file_count ? files->files[index].path : NULL;
+}
+
+// Writes `    ENTRY,` (no comma after the last) and drops the entry.
+static bool report_graph__entry(FILE *out, json_t *entry, bool last) {
+  bool ok = fputs("    ", out) != EOF && json_dumpf(entry, out, 0) == 0 &&
+            fputs(last ? "\n" : ",\n", out) != EOF;
+  json_decref(entry);
+  return ok;
+}
+
+static bool report_graph__open(FILE *out, const char *key, size_t count) {
+  return fprintf(out, "  \"%s\": [%s", key, count ? "\n" : "") >= 0;
+}
+
+static bool report_graph__close(FILE *out, size_t count, bool last) {
+  return fprintf(out, "%s]%s\n", count ? "  " : "", last ? "" : ",") >= 0;
+}
+
+bool report_graph_json(FILE *out, const report_context *context) {
+  const graph *files = context->graph;
+  bool ok = fputs("{\n  \"version\": 1,\n", out) != EOF;
+
+  ok = ok && report_graph__open(out, "files", files->file_count);
+  for (size_t i = 0; ok && i < files->file_count; i++) {
+    const graph_file *file = &files->files[i];
+    json_t *entry = json_object();
+    json_object_set_new(entry, "path", report_json_string(file->path));
+    json_object_set_new(entry, "language", json_string(strata_language_name(file->language)));
+    json_object_set_new(entry, "module", report_json_string(file->module));
+    json_object_set_new(entry, "component",
+                        report_json_string(report_graph__component_name(context, file->component)));
+    ok = report_graph__entry(out, entry, i + 1 == files->file_count);
+  }
+  ok = ok && report_graph__close(out, files->file_count, false);
+
+  ok = ok && report_graph__open(out, "edges", files->edge_count);
+  for (size_t i = 0; ok && i < files->edge_count; i++) {
+    const graph_edge *edge = &files->edges[i];
+    json_t *entry = json_object();
+    json_object_set_new(entry, "from", report_json_string(report_graph__path(files, edge->from)));
+    json_object_set_new(entry, "to", report_json_string(report_graph__path(files, edge->to)));
+    json_object_set_new(entry, "kind",
+                        json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
+    json_object_set_new(entry, "line", json_integer(edge->line));
+    json_object_set_new(entry, "scope", json_string(fact_scope_name(edge->scope)));
+    ok = report_graph__entry(out, entry, i + 1 == files->edge_count);
+  }
+  ok = ok && report_graph__close(out, files->edge_count, false);
+
+  ok = ok && report_graph__open(out, "unresolved", files->unresolved_count);
+  for (size_t i = 0; ok && i < files->unresolved_count; i++) {
+    const graph_unresolved *missing = &files->unresolved[i];
+    json_t *entry = json_object();
+    json_object_set_new(entry, "from",
+                        report_json_string(report_graph__path(files, missing->from)));
+    json_object_set_new(entry, "target", report_json_string(missing->target));
+    json_object_set_new(entry, "line", json_integer(missing->line));
+    ok = report_graph__entry(out, entry, i + 1 == files->unresolved_count);
+  }
+  ok = ok && report_graph__close(out, files->unresolved_count, true);
+
+  ok = ok && fputs("}\n", out) != EOF;
+  return ok && report_flush(out);
+}

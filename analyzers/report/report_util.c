@@ -1,0 +1,75 @@
+#include "report_util.h"
+
+#include "source.h"
+#include "xalloc.h"
+
+#include <stdint.h>
+#include <string.h>
+
+json_t *report_json_string(const char *text) {
+  if (!text)
+    return json_null();
+  size_t length = strlen(text);
+  size_t bad = utf8_first_invalid(text, length);
+  if (bad == SIZE_MAX)
+    return json_stringn(text, length);
+  strbuf fixed;
+  strbuf_init(&fixed);
+  size_t start = 0;
+  while (bad != SIZE_MAX) {
+    strbuf_append(&fixed, text + start, bad);
+    strbuf_append_str(&fixed, "\xef\xbf\xbd"); // U+FFFD
+    // Skip one byte: the next call finds where valid text resumes.
+    start += bad + 1;
+    bad = utf8_first_invalid(text + start, length - start);
+  }
+  strbuf_append(&fixed, text + start, length - start);
+  json_t *value = json_stringn(fixed.data, fixed.length);
+  strbuf_release(&fixed);
+  return value;
+}
+
+static bool report__uri_keeps(unsigned char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+    return true;
+  // Unreserved, '/', and the sub-delimiters and '@' of RFC 3986's pchar. ':'
+  // is encoded: in a relative reference's first segment it would read as a
+  // scheme.
+  return c != '\0' && strchr("-._~/!$&'()*+,;=@", c) != NULL;
+}
+
+void report_uri_append_path(strbuf *out, const char *path) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if (report__uri_keeps(*p)) {
+      strbuf_append_char(out, (char)*p);
+    } else {
+      char escaped[3] = {'%', hex[*p >> 4], hex[*p & 0xf]};
+      strbuf_append(out, escaped, sizeof(escaped));
+    }
+  }
+}
+
+char *report_file_uri(const char *absolute_path) {
+  strbuf uri;
+  strbuf_init(&uri);
+  strbuf_append_str(&uri, "file://");
+  if (absolute_path[0] != '/')
+    strbuf_append_char(&uri, '/');
+  report_uri_append_path(&uri, absolute_path);
+  if (uri.data[uri.length - 1] != '/')
+    strbuf_append_char(&uri, '/');
+  return strbuf_detach(&uri);
+}
+
+bool report_flush(FILE *out) {
+  return fflush(out) == 0 && !ferror(out);
+}
+
+bool report_write_json(FILE *out, const json_t *value, size_t flags) {
+  if (json_dumpf(value, out, flags) != 0)
+    return false;
+  if (fputc('\n', out) == EOF)
+    return false;
+  return report_flush(out);
+}

@@ -1,0 +1,3 @@
+#pragma once
+// Shared-memory manager used by the Python frontend's data loaders.
+void libshm_init(const char *manager_executable_path);

@@ -1,0 +1,3 @@
+from torch.nn.modules.module import Module
+from torch.nn.parameter import Parameter
+from torch.nn import functional

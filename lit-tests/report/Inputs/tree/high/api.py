@@ -1,0 +1,2 @@
+import low.base
+from tools import helper

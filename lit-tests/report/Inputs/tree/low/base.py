@@ -1,0 +1,2 @@
+"""The lower layer."""
+import high.api
