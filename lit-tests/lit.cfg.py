@@ -8,7 +8,10 @@
 #   %srcroot      the repository's top folder
 #   %shared       ../shared beside the repository (tests needing it say
 #                 "skipped" themselves when it is absent)
-#   %{inputs}     this test's folder's Inputs/ (helper files discovery skips)
+#   split-file    LLVM's split-file: a test can hold a whole tree, one
+#                 `#--- path` part per file (use --leading-lines so that
+#                 [[@LINE]] in a part is the line in the written file)
+#   %support      lit-tests/support (helper scripts)
 import os
 import lit.formats
 
@@ -25,6 +28,7 @@ config.substitutions.append(("%srcroot", config.source_root))
 config.substitutions.append(("%shared", os.path.join(os.path.dirname(config.source_root), "shared")))
 config.substitutions.append(("%support", os.path.join(config.source_root, "lit-tests", "support")))
 config.substitutions.append(("FileCheck", config.filecheck))
+config.substitutions.append(("split-file", config.split_file))
 
 # Tests see a stable environment: no colour, no user config.
 config.environment["NO_COLOR"] = "1"

@@ -1,30 +1,81 @@
-// Placeholder until the libclang front end lands.
+// The C, C++ and CUDA front end: libclang lexes (cxx_lex.h), strata walks
+// the directives (cxx_directives.h).
 #include "frontend.h"
 
+#include "cxx_args.h"
+#include "cxx_directives.h"
+#include "cxx_lex.h"
+#include "cxx_macros.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
 #include <string.h>
 
-static bool cxx__claims(const char *path, strata_language *language) {
-  size_t length = strlen(path);
-  if (length < 2 || strcmp(path + length - 2, ".h") != 0)
-    return false;
-  *language = STRATA_LANG_CPP;
-  return true;
-}
+struct frontend_worker {
+  cxx_lexer *lexer;
+  cxx_macros *defines; // cxx.defines, under every file's own macros
+  cxx_token_list tokens;
+};
 
-static frontend_worker *cxx__worker_new(const strata_config *config) {
-  (void)config;
-  return (frontend_worker *)1;
+typedef struct cxx_extension {
+  const char *suffix;
+  strata_language language;
+} cxx_extension;
+
+// .h is C++: PyTorch's headers are.
+static const cxx_extension cxx__extensions[] = {
+    {".c", STRATA_LANG_C},     {".cc", STRATA_LANG_CPP},  {".cpp", STRATA_LANG_CPP},
+    {".cxx", STRATA_LANG_CPP}, {".h", STRATA_LANG_CPP},   {".hh", STRATA_LANG_CPP},
+    {".hpp", STRATA_LANG_CPP}, {".hxx", STRATA_LANG_CPP}, {".inl", STRATA_LANG_CPP},
+    {".cu", STRATA_LANG_CUDA}, {".cuh", STRATA_LANG_CUDA},
+};
+
+static bool cxx__claims(const char *path, strata_language *language) {
+  const char *dot = strrchr(path, '.');
+  const char *slash = strrchr(path, '/');
+  if (!dot || (slash && dot < slash) || dot == path || dot[-1] == '/')
+    return false; // no extension, or a dot file such as ".h"
+  for (size_t i = 0; i < sizeof(cxx__extensions) / sizeof(*cxx__extensions); i++) {
+    if (strcmp(dot, cxx__extensions[i].suffix) == 0) {
+      *language = cxx__extensions[i].language;
+      return true;
+    }
+  }
+  return false;
 }
 
 static void cxx__worker_delete(frontend_worker *worker) {
-  (void)worker;
+  if (!worker)
+    return;
+  cxx_lexer_delete(worker->lexer);
+  cxx_macros_delete(worker->defines);
+  cxx_token_list_release(&worker->tokens);
+  free(worker);
+}
+
+static frontend_worker *cxx__worker_new(const strata_config *config) {
+  cxx_lexer *lexer = cxx_lexer_new(config);
+  if (!lexer)
+    return NULL;
+  frontend_worker *worker = xcalloc(1, sizeof(frontend_worker));
+  worker->lexer = lexer;
+  worker->defines = cxx_macros_new(NULL);
+  if (config)
+    for (size_t i = 0; i < config->cxx_define_count; i++)
+      cxx_macros_define_option(worker->defines, config->cxx_defines[i]);
+  return worker;
 }
 
 static bool cxx__extract(frontend_worker *worker, const source_text *source, file_facts *facts) {
-  (void)worker;
-  (void)source;
-  file_facts_add_notice(facts, 0, 0, "not yet: the cxx front end is not built");
-  return false;
+  char *error = NULL;
+  if (!cxx_lexer_tokenize(worker->lexer, cxx_dialect_of(source->language), source->bytes,
+                          source->length, &worker->tokens, &error)) {
+    file_facts_add_notice(facts, 0, 0, "%s", error);
+    free(error);
+    return false;
+  }
+  cxx_directives_extract(source->bytes, source->length, &worker->tokens, worker->defines, facts);
+  return true;
 }
 
 const frontend cxx_frontend = {"cxx", cxx__claims, cxx__worker_new, cxx__worker_delete,

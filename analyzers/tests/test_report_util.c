@@ -1,0 +1,80 @@
+// Unit tests for report_util.c: URI encoding and JSON strings from any bytes.
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "report_util.h"
+
+#include <stdlib.h>
+
+static char *encode(const char *path) {
+  strbuf out;
+  strbuf_init(&out);
+  report_uri_append_path(&out, path);
+  return strbuf_detach(&out);
+}
+
+static void assert_encodes(const char *path, const char *expected) {
+  char *uri = encode(path);
+  assert_string_equal(uri, expected);
+  free(uri);
+}
+
+static void test_uri_path_encoding(void **state) {
+  (void)state;
+  assert_encodes("torch/nn/modules/linear.py", "torch/nn/modules/linear.py");
+  assert_encodes("c10/util/C++17.h", "c10/util/C++17.h");
+  assert_encodes("a b/100%.py", "a%20b/100%25.py");
+  assert_encodes("na\xc3\xafve/\xe2\x82\xac.py", "na%C3%AFve/%E2%82%AC.py");
+  // ':' would read as a scheme, '#' and '?' as fragment and query.
+  assert_encodes("c:x/a#b?c.h", "c%3Ax/a%23b%3Fc.h");
+  assert_encodes("q\"<>\\^`{|}.h", "q%22%3C%3E%5C%5E%60%7B%7C%7D.h");
+  assert_encodes("tab\tnl\n\xff", "tab%09nl%0A%FF");
+  assert_encodes("-._~!$&'()*+,;=@", "-._~!$&'()*+,;=@");
+}
+
+static void test_file_uri_of_root(void **state) {
+  (void)state;
+  char *uri = report_file_uri("/home/me/my tree");
+  assert_string_equal(uri, "file:///home/me/my%20tree/");
+  free(uri);
+  uri = report_file_uri("/home/me/pytorch/");
+  assert_string_equal(uri, "file:///home/me/pytorch/");
+  free(uri);
+  uri = report_file_uri("/");
+  assert_string_equal(uri, "file:///");
+  free(uri);
+}
+
+static void assert_json_string(const char *text, const char *expected) {
+  json_t *value = report_json_string(text);
+  assert_non_null(value);
+  assert_string_equal(json_string_value(value), expected);
+  json_decref(value);
+}
+
+static void test_json_string_survives_bad_bytes(void **state) {
+  (void)state;
+  assert_json_string("caf\xc3\xa9", "caf\xc3\xa9");
+  assert_json_string("a\xff"
+                     "b",
+                     "a\xef\xbf\xbd"
+                     "b");
+  assert_json_string("\xc3", "\xef\xbf\xbd");                                   // truncated
+  assert_json_string("\xed\xa0\x80x", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx"); // surrogate
+  assert_json_string("", "");
+  json_t *null_value = report_json_string(NULL);
+  assert_true(json_is_null(null_value));
+  json_decref(null_value);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_uri_path_encoding),
+      cmocka_unit_test(test_file_uri_of_root),
+      cmocka_unit_test(test_json_string_survives_bad_bytes),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
