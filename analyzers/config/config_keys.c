@@ -101,16 +101,16 @@ static void config__free_globs(glob **globs, size_t count) {
   free(globs);
 }
 
-// Replaces *globs with the list of globs in node.
+// Replaces *globs with the list of globs in node; null keeps the default.
 static bool config__glob_list(config__parser *parser, const config_node *node, const char *name,
                               glob ***globs, size_t *count) {
+  if (config_node_is_null(node))
+    return true;
   if (!config__expect_list(parser, node, name, "a list of globs", false))
     return false;
   config__free_globs(*globs, *count);
   *globs = NULL;
   *count = 0;
-  if (node->kind != CONFIG_NODE_SEQUENCE)
-    return true;
   *globs = xcalloc(node->child_count, sizeof(**globs));
   for (size_t i = 0; i < node->child_count; i++) {
     const config_node *item = node->children[i];
@@ -126,17 +126,18 @@ static bool config__glob_list(config__parser *parser, const config_node *node, c
 // reporting the problem at item.
 typedef bool (*config__string_check)(config__parser *parser, const config_node *item, char **text);
 
-// Replaces *strings with the list of strings in node, each passed through check.
+// Replaces *strings with the list of strings in node, each passed through
+// check; null keeps the default.
 static bool config__string_list(config__parser *parser, const config_node *node, const char *name,
                                 const char *what, const char *item_what, config__string_check check,
                                 char ***strings, size_t *count) {
+  if (config_node_is_null(node))
+    return true;
   if (!config__expect_list(parser, node, name, what, false))
     return false;
   config__free_strings(*strings, *count);
   *strings = NULL;
   *count = 0;
-  if (node->kind != CONFIG_NODE_SEQUENCE)
-    return true;
   *strings = xcalloc(node->child_count, sizeof(**strings));
   for (size_t i = 0; i < node->child_count; i++) {
     const config_node *item = node->children[i];

@@ -59,6 +59,17 @@ static bool cxx_walk__line_starts_at(const cxx_walk *self, size_t index) {
   return false;
 }
 
+// Whether token index is the first code on its line: only comments and
+// white space stand between it and the last line break ("/* x */ #define").
+static bool cxx_walk__first_on_line(const cxx_walk *self, size_t index) {
+  for (;;) {
+    if (cxx_walk__line_starts_at(self, index))
+      return true;
+    if (self->tokens[--index].kind != CXX_TOKEN_COMMENT)
+      return false;
+  }
+}
+
 // The first token in [index, end) that is not a comment, or end.
 static size_t cxx_walk__code(const cxx_walk *self, size_t index, size_t end) {
   while (index < end && self->tokens[index].kind == CXX_TOKEN_COMMENT)
@@ -313,7 +324,7 @@ void cxx_directives_extract(const char *bytes, size_t length, const cxx_token_li
   strbuf_init(&walk.operand);
   strbuf_init(&walk.statement);
   for (size_t i = 0; i < walk.token_count;) {
-    if (!cxx_walk__is_hash(&walk, i) || !cxx_walk__line_starts_at(&walk, i)) {
+    if (!cxx_walk__is_hash(&walk, i) || !cxx_walk__first_on_line(&walk, i)) {
       i++;
       continue;
     }

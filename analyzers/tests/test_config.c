@@ -170,8 +170,12 @@ static void assert_defaults(const strata_config *config) {
 
 static void test_empty_documents_give_defaults(void **state) {
   (void)state;
-  static const char *const texts[] = {"", "# nothing but a comment\n", "---\n", "{}\n",
-                                      "exclude:\nlayers: ~\nforbidden: null\n"};
+  static const char *const texts[] = {"",
+                                      "# nothing but a comment\n",
+                                      "---\n",
+                                      "{}\n",
+                                      "exclude:\nlayers: ~\nforbidden: null\n",
+                                      "python:\n  roots:\ncxx:\n  include_dirs: ~\n  std:\n"};
   for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
     strata_config *config = load(texts[i]);
     assert_string_equal(config->source_name, "test.yaml");
