@@ -2,6 +2,7 @@
 // the import statements of that tree become dependency facts.
 #include "frontend.h"
 #include "python_grammar.h"
+#include "python_guard.h"
 #include "python_imports.h"
 #include "python_syntax.h"
 #include "python_text.h"
@@ -66,6 +67,16 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
   char *lf_copy = python_text_lone_cr_to_lf(source->bytes, source->length);
   if (lf_copy)
     text.bytes = lf_copy;
+  uint32_t deep_line, deep_count;
+  char *guarded = python_guard_blank_deep_lines(text.bytes, text.length, &deep_line, &deep_count);
+  if (guarded) {
+    text.bytes = guarded;
+    file_facts_add_notice(facts, deep_line, 1,
+                          "skipped %u statement%s from line %u: nested too deeply for the parser "
+                          "(over %u brackets and operators in one statement)",
+                          deep_count, deep_count == 1 ? "" : "s", deep_line,
+                          PYTHON_GUARD_MAX_OPENERS);
+  }
   TSTree *tree = ts_parser_parse_string(worker->parser, NULL, text.bytes, (uint32_t)text.length);
   if (!tree) {
     file_facts_add_notice(facts, 0, 0, "cannot parse: tree-sitter gave up on the file");
@@ -83,6 +94,7 @@ cleanup:
   if (tree)
     ts_tree_delete(tree);
   free(lf_copy);
+  free(guarded);
   return ok;
 }
 
