@@ -7,17 +7,15 @@ bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t
   TSNode root = ts_tree_root_node(tree);
   if (!ts_node_has_error(root))
     return false;
-  // Go down through the first child that holds an error at each level: a
-  // node starts no later than its children and ends no later than its next
-  // sibling starts, so the first problem in document order is on that path.
+  // Go down through the first child that holds an error at each level, to
+  // the innermost problem: a node starts no later than its children, and
+  // error recovery often wraps a long run of good code (even the whole file)
+  // in an ERROR node whose start says nothing about where the problem is.
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   TSNode problem = root;
   for (;;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    problem = node;
-    if (ts_node_symbol(node) == PYTHON_SYMBOL_ERROR || ts_node_is_missing(node))
-      break;
-    if (!ts_tree_cursor_goto_first_child(&cursor))
+    problem = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_is_missing(problem) || !ts_tree_cursor_goto_first_child(&cursor))
       break;
     bool found = false;
     do {
@@ -27,7 +25,7 @@ bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t
       }
     } while (ts_tree_cursor_goto_next_sibling(&cursor));
     if (!found)
-      break; // the error cost is this node's own; report it
+      break; // no child holds it: the problem is this node (an ERROR of tokens)
   }
   ts_tree_cursor_delete(&cursor);
   TSPoint point = ts_node_start_point(problem);

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 // Sets *line and *column (1-based, column in code points) to the start of
-// the first ERROR or MISSING node of tree, parsed from bytes. Returns false
+// the first innermost ERROR or MISSING node of tree, parsed from bytes. Returns false
 // when the tree has none.
 bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t *line,
                                  uint32_t *column);
