@@ -22,6 +22,17 @@ typedef struct cycle_search {
   uint32_t component_count;
 } cycle_search;
 
+static void cycles__tarjan(cycle_search *self);
+
+uint32_t *cycles_component_ids(const graph *dependency_graph, cycle_edge_filter *filter,
+                               uint32_t *component_count) {
+  uint32_t *ids = xmalloc((dependency_graph->file_count + 1) * sizeof(uint32_t));
+  cycle_search search = {dependency_graph, filter, ids, 0};
+  cycles__tarjan(&search);
+  *component_count = search.component_count;
+  return ids;
+}
+
 static void cycles__tarjan(cycle_search *self) {
   size_t count = self->graph->file_count;
   uint32_t *index = xmalloc(count * sizeof(uint32_t));
@@ -163,8 +174,10 @@ static void cycles__report_component(const check_context *context, const cycle_s
 
   json_t *properties = json_object();
   const char **names = xmalloc(member_count * sizeof(char *));
-  for (size_t i = 0; i < member_count; i++)
+  for (size_t i = 0; i < member_count; i++) {
     names[i] = cycles__name(&g->files[members[i]]);
+    finding_add_involved(item, g->files[members[i]].path);
+  }
   qsort(names, member_count, sizeof(char *), cycles__compare_strings);
   json_t *member_array = json_array();
   for (size_t i = 0; i < member_count; i++)

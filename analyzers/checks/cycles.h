@@ -21,4 +21,14 @@ typedef bool cycle_edge_filter(const graph_edge *edge);
 void cycles_report(const check_context *context, cycle_edge_filter *filter, const char *verb,
                    const char *noun);
 
+// The strongly connected component of every file of the filtered graph: an
+// array of file_count ids (the caller frees it) and their number. Two files
+// are in one cycle when they share an id and that id has two or more files.
+uint32_t *cycles_component_ids(const graph *dependency_graph, cycle_edge_filter *filter,
+                               uint32_t *component_count);
+
+// The edge filters of import-cycle and include-cycle.
+bool cycles_import_edge(const graph_edge *edge);
+bool cycles_include_edge(const graph_edge *edge);
+
 #endif

@@ -28,6 +28,8 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
   const char *statement = edge->origin && edge->origin->statement ? edge->origin->statement : "";
   const char *parts[] = {from->path, to->path, statement};
   finding_set_fingerprint(item, parts, 3);
+  finding_add_involved(item, from->path);
+  finding_add_involved(item, to->path);
   json_t *properties = json_object();
   json_object_set_new(properties, "from", edge_finding__end(context->config, from));
   json_object_set_new(properties, "to", edge_finding__end(context->config, to));

@@ -3,10 +3,10 @@
 
 // Function-level and TYPE_CHECKING imports run late or never: they break no
 // import and make no cycle.
-static bool import_cycle__edge(const graph_edge *edge) {
+bool cycles_import_edge(const graph_edge *edge) {
   return edge->kind == FACT_DEP_IMPORT && edge->scope == FACT_SCOPE_MODULE;
 }
 
 void check_import_cycle(const check_context *context) {
-  cycles_report(context, import_cycle__edge, "imports", "import");
+  cycles_report(context, cycles_import_edge, "imports", "import");
 }

@@ -3,10 +3,10 @@
 
 // Every include counts: #pragma once and include guards let the
 // preprocessor survive a cycle, but the design problem stays.
-static bool include_cycle__edge(const graph_edge *edge) {
+bool cycles_include_edge(const graph_edge *edge) {
   return edge->kind == FACT_DEP_INCLUDE;
 }
 
 void check_include_cycle(const check_context *context) {
-  cycles_report(context, include_cycle__edge, "includes", "include");
+  cycles_report(context, cycles_include_edge, "includes", "include");
 }

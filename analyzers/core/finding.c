@@ -29,6 +29,9 @@ void finding_list_delete(finding_list *self) {
       finding__location_release(&item->related[r]);
     free(item->related);
     json_decref(item->properties);
+    for (size_t n = 0; n < item->involved_count; n++)
+      free(item->involved[n]);
+    free(item->involved);
   }
   free(self->items);
   free(self);
@@ -62,6 +65,20 @@ void finding_add_related(finding *self, const char *path, uint32_t line, uint32_
   location->line = line;
   location->column = column;
   location->message = xstrdup(message);
+}
+
+void finding_add_involved(finding *self, const char *path) {
+  if (finding_involves(self, path))
+    return;
+  self->involved = xrealloc(self->involved, (self->involved_count + 1) * sizeof(char *));
+  self->involved[self->involved_count++] = xstrdup(path);
+}
+
+bool finding_involves(const finding *self, const char *path) {
+  for (size_t i = 0; i < self->involved_count; i++)
+    if (strcmp(self->involved[i], path) == 0)
+      return true;
+  return false;
 }
 
 void finding_set_fingerprint(finding *self, const char *const *parts, size_t part_count) {

@@ -6,6 +6,7 @@
 #include "rule.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,6 +31,11 @@ typedef struct finding {
   // Rule-specific facts (components, layers, cycle members), a JSON object
   // owned by the finding; reporters copy it into their output.
   json_t *properties;
+  // Every file the finding is about (both ends of an edge, every file of a
+  // cycle's component), sorted: `strata check FILE...` keeps a finding when
+  // one of them was named.
+  char **involved;
+  size_t involved_count;
 } finding;
 
 typedef struct finding_list {
@@ -50,6 +56,11 @@ finding *finding_list_add(finding_list *self, const rule_doc *rule, const char *
 
 void finding_add_related(finding *self, const char *path, uint32_t line, uint32_t column,
                          const char *message);
+// Adds path to the files the finding is about (once).
+void finding_add_involved(finding *self, const char *path);
+// Whether path is one of the files the finding is about.
+bool finding_involves(const finding *self, const char *path);
+
 // Sets the fingerprint from the rule id and the given parts (file paths,
 // statement texts), in order.
 void finding_set_fingerprint(finding *self, const char *const *parts, size_t part_count);
