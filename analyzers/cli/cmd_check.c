@@ -102,7 +102,7 @@ int cmd_check(int argc, char **argv) {
     return EXIT_ERROR;
   int status = EXIT_ERROR;
   char *error = NULL;
-  analysis_options options = {state.jobs, true};
+  analysis_options options = {.jobs = state.jobs, .run_checks = true};
   analysis *result = analysis_run(root, config, &options, &error);
   if (!result) {
     fprintf(stderr, "strata check: %s\n", error);

@@ -92,7 +92,7 @@ int cmd_graph(int argc, char **argv) {
     return EXIT_ERROR;
   int status = EXIT_ERROR;
   char *error = NULL;
-  analysis_options options = {state.jobs, false};
+  analysis_options options = {.jobs = state.jobs, .run_checks = false};
   analysis *result = analysis_run(root, config, &options, &error);
   if (!result) {
     fprintf(stderr, "strata graph: %s\n", error);

@@ -1,7 +1,10 @@
 #include "analysis.h"
 
 #include "check.h"
+#include "fact_cache.h"
+#include "facts_codec.h"
 #include "source.h"
+#include "version.h"
 #include "walk.h"
 #include "xalloc.h"
 
@@ -12,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 // Files are handed out by an atomic counter; each result lands in its own
 // slot, so the merge order is the sorted walk order for any number of jobs.
@@ -20,8 +25,11 @@ typedef struct extraction {
   const char *root;
   const strata_config *config;
   const walk_result *files;
-  file_facts **facts; // one slot per file
+  file_facts **facts;         // one slot per file
+  const fact_cache *cache;    // NULL without a cache
+  fact_cache_record *records; // one slot per file, with a cache
   atomic_size_t next;
+  atomic_size_t parsed;
 } extraction;
 
 // Adds the notices of a file that could not be (fully) read, and returns
@@ -54,6 +62,54 @@ static bool analysis__vet(source_status status, const source_buffer *buffer,
   return true;
 }
 
+// Facts of one file: from the cache when its stamp or its bytes are known,
+// else from its front end (and then recorded for the next run's cache).
+static void analysis__extract_one(extraction *self, size_t index, const walk_file *file,
+                                  const char *absolute, frontend_worker *worker) {
+  fact_cache_record *record = self->records ? &self->records[index] : NULL;
+  struct stat info;
+  if (record && stat(absolute, &info) == 0) {
+    record->stamp = fact_cache_stamp_of(&info);
+    file_facts *cached = fact_cache_find_by_stamp(self->cache, file->path, &record->stamp, record);
+    if (cached) {
+      file_facts_delete(self->facts[index]);
+      self->facts[index] = cached;
+      return;
+    }
+  }
+  file_facts *facts = self->facts[index];
+  source_buffer buffer;
+  source_status status = source_read(absolute, self->config->max_file_bytes, &buffer);
+  bool readable = status == SOURCE_OK || status == SOURCE_BINARY;
+  if (record && readable) {
+    record->hash = fact_cache_hash_bytes(buffer.bytes, buffer.length);
+    file_facts *cached = fact_cache_find_by_hash(self->cache, &record->hash, record);
+    if (cached) {
+      file_facts_delete(facts);
+      self->facts[index] = cached;
+      source_buffer_release(&buffer);
+      return;
+    }
+  }
+  if (analysis__vet(status, &buffer, self->config, facts)) {
+    source_text source = {file->path,   absolute,      file->language,
+                          buffer.bytes, buffer.length, buffer.first_invalid_utf8 == SIZE_MAX};
+    file->frontend->extract(worker, &source, facts);
+    atomic_fetch_add(&self->parsed, 1);
+  }
+  source_buffer_release(&buffer);
+  // What could not be read may read next time: only readable files are kept.
+  if (record && readable) {
+    strbuf encoded;
+    strbuf_init(&encoded);
+    facts_encode(facts, &encoded);
+    record->payload_length = encoded.length;
+    record->owned_payload = strbuf_detach(&encoded);
+    record->payload = record->owned_payload;
+    record->valid = true;
+  }
+}
+
 static void *analysis__worker(void *argument) {
   extraction *self = argument;
   // One parser per front end per thread, made when first needed.
@@ -79,14 +135,7 @@ static void *analysis__worker(void *argument) {
       continue;
     }
     char *absolute = xasprintf("%s/%s", self->root, file->path);
-    source_buffer buffer;
-    source_status status = source_read(absolute, self->config->max_file_bytes, &buffer);
-    if (analysis__vet(status, &buffer, self->config, facts)) {
-      source_text source = {file->path,   absolute,      file->language,
-                            buffer.bytes, buffer.length, buffer.first_invalid_utf8 == SIZE_MAX};
-      file->frontend->extract(workers[slot], &source, facts);
-    }
-    source_buffer_release(&buffer);
+    analysis__extract_one(self, index, file, absolute, workers[slot]);
     free(absolute);
   }
   for (size_t slot = 0; strata_frontends[slot]; slot++)
@@ -116,6 +165,26 @@ static void analysis__extract_all(extraction *work, unsigned jobs) {
     pthread_join(threads[i], NULL);
 }
 
+// Everything that changes what a front end extracts: the cache keeps facts
+// apart for each combination, so a change of options never reads stale facts.
+static uint64_t analysis__options_key(const strata_config *config) {
+  XXH3_state_t *state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  const char *version = "strata " STRATA_VERSION;
+  XXH3_64bits_update(state, version, strlen(version) + 1);
+  uint32_t format = FACTS_FORMAT;
+  XXH3_64bits_update(state, &format, sizeof(format));
+  uint64_t max_bytes = config->max_file_bytes;
+  XXH3_64bits_update(state, &max_bytes, sizeof(max_bytes));
+  const char *std = config->cxx_std ? config->cxx_std : "";
+  XXH3_64bits_update(state, std, strlen(std) + 1);
+  for (size_t i = 0; i < config->cxx_define_count; i++)
+    XXH3_64bits_update(state, config->cxx_defines[i], strlen(config->cxx_defines[i]) + 1);
+  uint64_t key = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return key;
+}
+
 analysis *analysis_run(const char *root, const strata_config *config,
                        const analysis_options *options, char **error) {
   char resolved[PATH_MAX];
@@ -136,8 +205,37 @@ analysis *analysis_run(const char *root, const strata_config *config,
 
   walk_result files;
   walk_tree(self->root, config, self->notices, &files);
-  extraction work = {self->root, config, &files, xcalloc(files.count + 1, sizeof(file_facts *)), 0};
+  extraction work = {self->root, config, &files, xcalloc(files.count + 1, sizeof(file_facts *)),
+                     NULL,       NULL,   0,      0};
+  fact_cache *cache = NULL;
+  char *cache_dir = NULL;
+  int64_t run_start = (int64_t)time(NULL);
+  if (options->use_cache) {
+    cache_dir = options->cache_dir ? xstrdup(options->cache_dir)
+                                   : xasprintf("%s/.strata-cache", self->root);
+    cache = fact_cache_open(cache_dir, analysis__options_key(config));
+    work.cache = cache;
+    work.records = xcalloc(files.count + 1, sizeof(fact_cache_record));
+  }
   analysis__extract_all(&work, options->jobs);
+  self->files_parsed = atomic_load(&work.parsed);
+  if (cache) {
+    const char **paths = xmalloc((files.count + 1) * sizeof(char *));
+    for (size_t i = 0; i < files.count; i++)
+      paths[i] = files.files[i].path;
+    if (!fact_cache_write(cache, paths, work.records, files.count, run_start)) {
+      char *message =
+          xasprintf("cannot write the fact cache in '%s'; the run goes on without it", cache_dir);
+      notice_list_add(self->notices, NULL, 0, 0, message);
+      free(message);
+    }
+    free(paths);
+    for (size_t i = 0; i < files.count; i++)
+      free(work.records[i].owned_payload);
+    free(work.records);
+    fact_cache_delete(cache);
+    free(cache_dir);
+  }
   for (size_t i = 0; i < files.count; i++) {
     file_facts *facts = work.facts[i];
     for (size_t n = 0; n < facts->notice_count; n++)

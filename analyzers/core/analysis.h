@@ -10,9 +10,13 @@
 
 #include <stdbool.h>
 
+// Commands fill this with designated initializers, so a new field defaults
+// to zero/false/NULL in every caller.
 typedef struct analysis_options {
-  unsigned jobs;   // worker threads; 0 means one per online core
-  bool run_checks; // false for `strata graph`
+  unsigned jobs;         // worker threads; 0 means one per online core
+  bool run_checks;       // false for `strata graph`
+  bool use_cache;        // read and write the fact cache
+  const char *cache_dir; // NULL: ROOT/.strata-cache
 } analysis_options;
 
 typedef struct analysis {
@@ -21,6 +25,7 @@ typedef struct analysis {
   notice_list *notices;   // sorted
   finding_list *findings; // sorted; empty when checks did not run
   size_t files_analyzed;
+  size_t files_parsed; // files a front end read this run (the rest came from the cache)
 } analysis;
 
 // Analyzes the tree at root under config. Returns NULL and sets *error (a
