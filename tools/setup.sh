@@ -7,7 +7,7 @@ set -eu
 
 packages="cmake gcc make pkg-config python3 git
 libclang-19-dev libtree-sitter-dev libyaml-dev libjansson-dev libpcre2-dev libcmocka-dev
-libxxhash-dev libgraphviz-dev llvm-19-tools graphviz"
+libxxhash-dev libgraphviz-dev llvm-19-tools llvm-19-dev graphviz pre-commit pylint chromium"
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
 
 missing=""

@@ -47,6 +47,24 @@ static void walk__notice(walk_state *self, const char *path, const char *format,
   free(message);
 }
 
+// Whether the folder link (absolute path) leads to folder or one of the
+// folders above it: a loop, rather than a second way into the tree.
+static bool walk__is_loop(const walk_state *self, const char *folder, const char *link) {
+  char *holder = folder[0] ? xasprintf("%s/%s", self->root, folder) : xstrdup(self->root);
+  char *holder_real = realpath(holder, NULL);
+  char *target_real = realpath(link, NULL);
+  bool loop = false;
+  if (holder_real && target_real) {
+    size_t length = strlen(target_real);
+    loop = strncmp(holder_real, target_real, length) == 0 &&
+           (holder_real[length] == '\0' || holder_real[length] == '/' || length == 1);
+  }
+  free(holder);
+  free(holder_real);
+  free(target_real);
+  return loop;
+}
+
 static void walk__entry(walk_state *self, const char *folder, const char *name,
                         unsigned char type) {
   char *path = folder[0] ? xasprintf("%s/%s", folder, name) : xstrdup(name);
@@ -69,9 +87,11 @@ static void walk__entry(walk_state *self, const char *folder, const char *name,
     is_folder = S_ISDIR(info.st_mode);
     is_file = S_ISREG(info.st_mode);
     if (is_folder && type == DT_LNK && !walk__visit_folder(self, &info)) {
-      walk__notice(
-          self, path, "%s",
-          "symbolic link to a folder that is already analyzed (a link loop?): not followed");
+      walk__notice(self, path, "%s",
+                   walk__is_loop(self, folder, absolute)
+                       ? "symbolic link loop: it leads back to a folder that holds it; not followed"
+                       : "symbolic link to a folder already analyzed through another path: not "
+                         "followed");
       goto cleanup;
     }
   } else if (is_folder) {
@@ -103,6 +123,10 @@ cleanup:
   free(absolute);
 }
 
+static int walk__compare_names(const void *left, const void *right) {
+  return strcmp(*(char *const *)left, *(char *const *)right);
+}
+
 static void walk__folder(walk_state *self, const char *folder) {
   char *absolute = folder[0] ? xasprintf("%s/%s", self->root, folder) : xstrdup(self->root);
   DIR *dir = opendir(absolute);
@@ -111,12 +135,29 @@ static void walk__folder(walk_state *self, const char *folder) {
     free(absolute);
     return;
   }
+  // Entries in name order: which of two ways into one folder is walked, and
+  // which is reported as a duplicate, must not depend on the file system.
+  typedef struct walk_entry {
+    char *name;
+    unsigned char type;
+  } walk_entry;
+  walk_entry *entries = NULL;
+  size_t count = 0, capacity = 0;
   struct dirent *entry;
   while ((entry = readdir(dir)) != NULL) {
     if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
       continue;
-    walk__entry(self, folder, entry->d_name, entry->d_type);
+    XGROW(entries, capacity, count + 1);
+    entries[count].name = xstrdup(entry->d_name);
+    entries[count++].type = entry->d_type;
   }
+  if (count > 1)
+    qsort(entries, count, sizeof(walk_entry), walk__compare_names);
+  for (size_t i = 0; i < count; i++) {
+    walk__entry(self, folder, entries[i].name, entries[i].type);
+    free(entries[i].name);
+  }
+  free(entries);
   closedir(dir);
   free(absolute);
 }

@@ -20,7 +20,8 @@ typedef struct cxx_branch {
 typedef struct cxx_walk {
   const char *bytes;
   size_t length;
-  const cxx_token *tokens;
+  cxx_token_list *list;
+  const cxx_token *tokens; // list->items
   size_t token_count;
   file_facts *facts;
   cxx_macros *macros;
@@ -37,6 +38,23 @@ typedef struct cxx_walk {
   strbuf statement;
 } cxx_walk;
 
+static uint32_t cxx_walk__end(const cxx_walk *self, size_t index) {
+  return cxx_token_end(self->list, index);
+}
+
+// Whether a token may hold a newline: a comment, or a string or character
+// literal (raw strings span lines). Names, numbers and punctuators cannot,
+// so their (costly) ends need not be measured to look for line breaks.
+static bool cxx_walk__may_span_lines(const cxx_walk *self, size_t index) {
+  const cxx_token *token = &self->tokens[index];
+  if (token->kind == CXX_TOKEN_COMMENT)
+    return true;
+  if (token->kind != CXX_TOKEN_LITERAL)
+    return false;
+  char first = self->bytes[token->begin];
+  return !((first >= '0' && first <= '9') || first == '.');
+}
+
 // Whether a new logical line starts between token index - 1 and index: a
 // newline in the white space between them that no backslash splices away.
 // Newlines inside a comment do not count (the comment is one token), as in
@@ -44,7 +62,8 @@ typedef struct cxx_walk {
 static bool cxx_walk__line_starts_at(const cxx_walk *self, size_t index) {
   if (index == 0)
     return true;
-  size_t from = self->tokens[index - 1].end;
+  size_t from = cxx_walk__may_span_lines(self, index - 1) ? cxx_walk__end(self, index - 1)
+                                                          : self->tokens[index - 1].begin;
   size_t to = self->tokens[index].begin;
   for (size_t i = from; i < to; i++) {
     if (self->bytes[i] != '\n')
@@ -95,7 +114,7 @@ static void cxx_walk__append(const cxx_walk *self, size_t begin, size_t end, str
 
 static void cxx_walk__token_text(const cxx_walk *self, size_t index, strbuf *out) {
   strbuf_clear(out);
-  cxx_walk__append(self, self->tokens[index].begin, self->tokens[index].end, out);
+  cxx_walk__append(self, self->tokens[index].begin, cxx_walk__end(self, index), out);
 }
 
 // Appends the code tokens of [index, end), one space where white space or a
@@ -107,8 +126,8 @@ static void cxx_walk__fold(const cxx_walk *self, size_t index, size_t end, strbu
     const cxx_token *token = &self->tokens[index];
     if (previous_end != SIZE_MAX && token->begin != previous_end)
       strbuf_append_char(out, ' ');
-    cxx_walk__append(self, token->begin, token->end, out);
-    previous_end = token->end;
+    previous_end = cxx_walk__end(self, index);
+    cxx_walk__append(self, token->begin, previous_end, out);
   }
 }
 
@@ -169,7 +188,8 @@ static bool cxx_walk__conditional(cxx_walk *self, size_t hash, size_t name_index
       return true;
     }
     cxx_branch *branch = &self->branches[self->depth - 1];
-    branch->dead = branch->parent_dead || (is_elif && cxx_walk__literal_zero(self, name_index, end));
+    branch->dead =
+        branch->parent_dead || (is_elif && cxx_walk__literal_zero(self, name_index, end));
     return true;
   }
   if (strcmp(name, "endif") == 0) {
@@ -196,7 +216,7 @@ static void cxx_walk__define(cxx_walk *self, size_t name_index, size_t end) {
   }
   size_t after = macro + 1;
   // A '(' right after the name, with no white space, makes it function-like.
-  if (after < end && self->tokens[after].begin == self->tokens[macro].end &&
+  if (after < end && self->tokens[after].begin == cxx_walk__end(self, macro) &&
       self->bytes[self->tokens[after].begin] == '(') {
     cxx_macros_define(self->macros, macro_name.data, macro_name.length, NULL, 0);
     goto cleanup;
@@ -237,12 +257,13 @@ static void cxx_walk__include(cxx_walk *self, size_t hash, size_t name_index, si
   strbuf_printf(&self->statement, "#%s ", self->name.data);
   bool angled = false, computed = false;
   if (first == '"') {
-    if (token->end - token->begin < 2 || self->bytes[token->end - 1] != '"') {
+    size_t token_end = cxx_walk__end(self, operand);
+    if (token_end - token->begin < 2 || self->bytes[token_end - 1] != '"') {
       file_facts_add_notice(self->facts, line, column, "unterminated header name in '#%s'",
                             self->name.data);
       return;
     }
-    cxx_walk__append(self, token->begin + 1, token->end - 1, &self->operand);
+    cxx_walk__append(self, token->begin + 1, token_end - 1, &self->operand);
     strbuf_printf(&self->statement, "\"%s\"", self->operand.data);
   } else if (first == '<') {
     // A header name is not lexed as tokens ("<a//b.h>" holds no comment):
@@ -302,18 +323,20 @@ static void cxx_walk__directive(cxx_walk *self, size_t hash, size_t end) {
 
 static bool cxx_walk__is_hash(const cxx_walk *self, size_t index) {
   const cxx_token *token = &self->tokens[index];
-  if (token->kind != CXX_TOKEN_PUNCTUATION)
+  char first = self->bytes[token->begin];
+  if (token->kind != CXX_TOKEN_PUNCTUATION || (first != '#' && first != '%'))
     return false;
-  size_t length = token->end - token->begin;
+  size_t length = cxx_walk__end(self, index) - token->begin;
   const char *text = self->bytes + token->begin;
-  return (length == 1 && text[0] == '#') || (length == 2 && text[0] == '%' && text[1] == ':');
+  return (length == 1 && first == '#') || (length == 2 && first == '%' && text[1] == ':');
 }
 
-void cxx_directives_extract(const char *bytes, size_t length, const cxx_token_list *tokens,
+void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *tokens,
                             const cxx_macros *defines, file_facts *facts) {
   cxx_walk walk = {
       .bytes = bytes,
       .length = length,
+      .list = tokens,
       .tokens = tokens->items,
       .token_count = tokens->count,
       .facts = facts,

@@ -19,10 +19,11 @@
 
 #include <stddef.h>
 
-// Adds the include facts of bytes (length bytes), lexed into tokens, to
+// Adds the include facts of bytes (length bytes), lexed into tokens (whose
+// ends it measures as it needs them), to
 // facts. defines (may be NULL) holds cxx.defines; the file's own macros are
 // kept in a table of its own over it.
-void cxx_directives_extract(const char *bytes, size_t length, const cxx_token_list *tokens,
+void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *tokens,
                             const cxx_macros *defines, file_facts *facts);
 
 #endif

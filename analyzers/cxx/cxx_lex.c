@@ -4,31 +4,80 @@
 #include "xalloc.h"
 
 #include <clang-c/Index.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-// Makes the preprocessor skip the whole file (see cxx_lex.h).
-static const char cxx_lex__prefix[] = "#if 0\n";
-#define CXX_LEX__PREFIX_LENGTH (sizeof(cxx_lex__prefix) - 1)
+// Repeated before the file, makes the preprocessor skip it (see cxx_lex.h).
+static const char cxx_lex__skip[] = "#if 0\n";
+#define CXX_LEX__SKIP_LENGTH (sizeof(cxx_lex__skip) - 1)
 
 static const char *const cxx_lex__main_file[CXX_DIALECT_COUNT] = {
     "/strata-input/main.c", "/strata-input/main.cpp", "/strata-input/main.cu"};
 
 struct cxx_lexer {
   CXIndex index;
+  const strata_config *config; // may be NULL
   cxx_args args[CXX_DIALECT_COUNT];
   CXTranslationUnit units[CXX_DIALECT_COUNT]; // NULL until the first file
   strbuf text;                                // the prefixed copy handed to libclang
+  // The last tokenized file's libclang tokens, kept to measure ends.
+  CXTranslationUnit raw_unit;
+  CXToken *raw;
+  unsigned raw_count;
+  size_t shift; // libclang offset - shift = offset in the caller's bytes
 };
+
+#define CXX_TOKEN__END_UNKNOWN UINT32_MAX
+
+static void cxx_lex__drop_raw(cxx_lexer *self) {
+  if (self->raw)
+    clang_disposeTokens(self->raw_unit, self->raw, self->raw_count);
+  self->raw = NULL;
+  self->raw_count = 0;
+  self->raw_unit = NULL;
+}
+
+static unsigned cxx_lex__offset(CXSourceLocation location) {
+  unsigned offset = 0;
+  clang_getFileLocation(location, NULL, NULL, NULL, &offset);
+  return offset;
+}
+
+uint32_t cxx_token_end(cxx_token_list *list, size_t index) {
+  cxx_token *token = &list->items[index];
+  if (token->end == CXX_TOKEN__END_UNKNOWN) {
+    cxx_lexer *self = list->lexer;
+    CXSourceRange extent = clang_getTokenExtent(self->raw_unit, self->raw[token->raw_index]);
+    unsigned end = cxx_lex__offset(clang_getRangeEnd(extent));
+    token->end = end >= self->shift + token->begin ? (uint32_t)(end - self->shift) : token->begin;
+  }
+  return token->end;
+}
 
 void cxx_token_list_release(cxx_token_list *list) {
   free(list->items);
   list->items = NULL;
   list->count = 0;
   list->capacity = 0;
+  list->lexer = NULL;
+}
+
+static pthread_once_t cxx_lex__environment_once = PTHREAD_ONCE_INIT;
+
+// libclang runs every parse and reparse on a fresh thread with an 8 MB
+// stack, for crash recovery, unless LIBCLANG_NOTHREADS is set. For a parse
+// that skips the whole file that thread is most of the cost (a third of the
+// CPU time, and far more wall time on a busy machine), so strata sets it,
+// once, before any of its lexers runs (every lexer passes through here
+// first), and leaves it alone if the user set it. The price: a crash inside
+// libclang is no longer caught, where it used to fail one file.
+static void cxx_lex__set_environment(void) {
+  setenv("LIBCLANG_NOTHREADS", "1", 0);
 }
 
 cxx_lexer *cxx_lexer_new(const strata_config *config) {
+  pthread_once(&cxx_lex__environment_once, cxx_lex__set_environment);
   // excludeDeclarationsFromPCH = 1, displayDiagnostics = 0: libclang prints
   // nothing; headers never compile alone and their diagnostics are noise.
   CXIndex index = clang_createIndex(1, 0);
@@ -36,6 +85,7 @@ cxx_lexer *cxx_lexer_new(const strata_config *config) {
     return NULL;
   cxx_lexer *self = xcalloc(1, sizeof(cxx_lexer));
   self->index = index;
+  self->config = config;
   for (int d = 0; d < CXX_DIALECT_COUNT; d++)
     cxx_args_build(&self->args[d], config, (cxx_dialect)d);
   strbuf_init(&self->text);
@@ -45,6 +95,7 @@ cxx_lexer *cxx_lexer_new(const strata_config *config) {
 void cxx_lexer_delete(cxx_lexer *self) {
   if (!self)
     return;
+  cxx_lex__drop_raw(self);
   for (int d = 0; d < CXX_DIALECT_COUNT; d++) {
     if (self->units[d])
       clang_disposeTranslationUnit(self->units[d]);
@@ -55,20 +106,23 @@ void cxx_lexer_delete(cxx_lexer *self) {
   free(self);
 }
 
-static const char *cxx_lex__error_name(enum CXErrorCode code) {
+// What a failed parse says: a command line libclang rejects (a cxx.std it
+// does not know, a bad define) fails every file of the dialect alike.
+static char *cxx_lex__error(const cxx_lexer *self, cxx_dialect dialect, enum CXErrorCode code) {
+  static const char *const language[CXX_DIALECT_COUNT] = {"c", "c++", "cuda"};
   switch (code) {
-  case CXError_Success:
-    return "success";
-  case CXError_Failure:
-    return "failure";
-  case CXError_Crashed:
-    return "crashed";
-  case CXError_InvalidArguments:
-    return "invalid arguments";
   case CXError_ASTReadError:
-    return "rejected the command line";
+  case CXError_InvalidArguments:
+    return xasprintf("libclang rejects the command line for %s files (-std=%s; check cxx.std "
+                     "and cxx.defines)",
+                     language[dialect], cxx_std_for(self->config, dialect));
+  case CXError_Crashed:
+    return xstrdup("libclang crashed reading the file");
+  case CXError_Success:
+  case CXError_Failure:
+    break;
   }
-  return "unknown error";
+  return xstrdup("libclang cannot read the file");
 }
 
 // Brings the dialect's translation unit up to date with self->text: a
@@ -78,6 +132,7 @@ static enum CXErrorCode cxx_lex__parse(cxx_lexer *self, cxx_dialect dialect) {
   struct CXUnsavedFile unsaved = {cxx_lex__main_file[dialect], self->text.data,
                                   (unsigned long)self->text.length};
   CXTranslationUnit *unit = &self->units[dialect];
+  cxx_lex__drop_raw(self);
   if (*unit) {
     if (clang_reparseTranslationUnit(*unit, 1, &unsaved, clang_defaultReparseOptions(*unit)) == 0)
       return CXError_Success;
@@ -88,8 +143,8 @@ static enum CXErrorCode cxx_lex__parse(cxx_lexer *self, cxx_dialect dialect) {
                      CXTranslationUnit_Incomplete | CXTranslationUnit_KeepGoing;
   const cxx_args *args = &self->args[dialect];
   return clang_parseTranslationUnit2(self->index, cxx_lex__main_file[dialect],
-                                     (const char *const *)args->items, (int)args->count,
-                                     &unsaved, 1, options, unit);
+                                     (const char *const *)args->items, (int)args->count, &unsaved,
+                                     1, options, unit);
 }
 
 static cxx_token_kind cxx_lex__kind(CXTokenKind kind) {
@@ -108,17 +163,38 @@ static cxx_token_kind cxx_lex__kind(CXTokenKind kind) {
   return CXX_TOKEN_COMMENT;
 }
 
-static unsigned cxx_lex__offset(CXSourceLocation location) {
-  unsigned offset = 0;
-  clang_getFileLocation(location, NULL, NULL, NULL, &offset);
-  return offset;
+// How many "#if 0" lines keep the preprocessor out of bytes. One would do
+// for a well-formed file, but a stray #endif would end it, and the parse
+// of the rest would then follow includes, absolute ones included (a
+// "/dev/stdin" would hang the run). Getting out of n nested "#if 0" takes n
+// #endif-s (an #else only flips the outermost), and each is spelled
+// "endif", unless a line splice (backslash-newline, or the trigraph ??/ in
+// C) cuts the word: one level more than all of those can pop is enough.
+static size_t cxx_lex__skip_depth(const char *bytes, size_t length) {
+  size_t depth = 2;
+  for (size_t i = 0; i < length; i++) {
+    char c = bytes[i];
+    if (c == 'e' && length - i >= 5 && memcmp(bytes + i, "endif", 5) == 0) {
+      depth++;
+    } else if (c == '?' && length - i >= 3 && memcmp(bytes + i, "?\?/", 3) == 0) {
+      depth++;
+    } else if (c == '\\') {
+      size_t next = i + 1;
+      while (next < length && (bytes[next] == ' ' || bytes[next] == '\t' || bytes[next] == '\r'))
+        next++;
+      depth += next < length && bytes[next] == '\n';
+    }
+  }
+  return depth;
 }
 
 bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes, size_t length,
                         cxx_token_list *tokens, char **error) {
   tokens->count = 0;
   *error = NULL;
-  if (length > UINT32_MAX - CXX_LEX__PREFIX_LENGTH) {
+  size_t depth = cxx_lex__skip_depth(bytes, length);
+  size_t prefix = depth * CXX_LEX__SKIP_LENGTH;
+  if (length > UINT32_MAX - prefix) {
     *error = xstrdup("file too large for libclang");
     return false;
   }
@@ -126,12 +202,13 @@ bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes,
   // the prefix it would lex as a stray token, so it stays out of the copy.
   size_t skipped = length >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
   strbuf_clear(&self->text);
-  strbuf_append(&self->text, cxx_lex__prefix, CXX_LEX__PREFIX_LENGTH);
+  for (size_t i = 0; i < depth; i++)
+    strbuf_append(&self->text, cxx_lex__skip, CXX_LEX__SKIP_LENGTH);
   strbuf_append(&self->text, bytes + skipped, length - skipped);
 
   enum CXErrorCode code = cxx_lex__parse(self, dialect);
   if (code != CXError_Success) {
-    *error = xasprintf("libclang cannot read the file (%s)", cxx_lex__error_name(code));
+    *error = cxx_lex__error(self, dialect, code);
     return false;
   }
   CXTranslationUnit unit = self->units[dialect];
@@ -141,25 +218,22 @@ bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes,
     return false;
   }
   CXSourceRange range =
-      clang_getRange(clang_getLocationForOffset(unit, file, (unsigned)CXX_LEX__PREFIX_LENGTH),
+      clang_getRange(clang_getLocationForOffset(unit, file, (unsigned)prefix),
                      clang_getLocationForOffset(unit, file, (unsigned)self->text.length));
-  CXToken *raw = NULL;
-  unsigned raw_count = 0;
-  clang_tokenize(unit, range, &raw, &raw_count);
-  XGROW(tokens->items, tokens->capacity, raw_count);
-  size_t shift = CXX_LEX__PREFIX_LENGTH - skipped;
-  for (unsigned i = 0; i < raw_count; i++) {
-    CXSourceRange extent = clang_getTokenExtent(unit, raw[i]);
-    unsigned begin = cxx_lex__offset(clang_getRangeStart(extent));
-    unsigned end = cxx_lex__offset(clang_getRangeEnd(extent));
-    if (begin < CXX_LEX__PREFIX_LENGTH || end < begin)
+  clang_tokenize(unit, range, &self->raw, &self->raw_count);
+  self->raw_unit = unit;
+  self->shift = prefix - skipped;
+  tokens->lexer = self;
+  XGROW(tokens->items, tokens->capacity, self->raw_count);
+  for (unsigned i = 0; i < self->raw_count; i++) {
+    unsigned begin = cxx_lex__offset(clang_getTokenLocation(unit, self->raw[i]));
+    if (begin < prefix)
       continue;
     cxx_token *token = &tokens->items[tokens->count++];
-    token->kind = cxx_lex__kind(clang_getTokenKind(raw[i]));
-    token->begin = (uint32_t)(begin - shift);
-    token->end = (uint32_t)(end - shift);
+    token->kind = cxx_lex__kind(clang_getTokenKind(self->raw[i]));
+    token->begin = (uint32_t)(begin - self->shift);
+    token->end = CXX_TOKEN__END_UNKNOWN;
+    token->raw_index = i;
   }
-  if (raw)
-    clang_disposeTokens(unit, raw, raw_count);
   return true;
 }

@@ -9,9 +9,10 @@
 // - one translation unit per dialect per lexer, reparsed for each file with
 //   the new bytes as the unsaved main file (a fresh parse pays ~0.7 ms of
 //   compiler set-up per file, a reparse ~0.25 ms);
-// - the bytes handed to the parse start with "#if 0\n", so the preprocessor
-//   skips the file instead of parsing it (a file with a stray #endif only
-//   costs a real parse of its tail; the tokens are the same either way);
+// - the bytes handed to the parse start with nested "#if 0" lines, so the
+//   preprocessor skips the file instead of parsing it (as many as it takes
+//   that no stray #endif of the file can end them: a parse would follow the
+//   file's includes); the tokens are lexed from the file's own range;
 // - SingleFileParse, SkipFunctionBodies, Incomplete; no include paths, no
 //   predefined macros (cxx_args.h).
 // Offsets in tokens are into the caller's bytes, not the prefixed copy.
@@ -33,23 +34,32 @@ typedef enum cxx_token_kind {
   CXX_TOKEN_COMMENT,
 } cxx_token_kind;
 
+typedef struct cxx_lexer cxx_lexer;
+
 typedef struct cxx_token {
   cxx_token_kind kind;
-  uint32_t begin; // byte offsets into the lexed bytes, end exclusive
+  uint32_t begin; // byte offset into the lexed bytes
+  // One past the last byte, measured on demand (cxx_token_end): libclang
+  // measures a token's extent by lexing it again, which would cost a fifth
+  // of the whole run if done for every token.
   uint32_t end;
+  uint32_t raw_index; // libclang's index of the token
 } cxx_token;
 
 typedef struct cxx_token_list {
   cxx_token *items;
   size_t count;
   size_t capacity;
+  cxx_lexer *lexer; // the lexer that filled it, which can measure ends
 } cxx_token_list;
 
 void cxx_token_list_release(cxx_token_list *list);
 
-typedef struct cxx_lexer cxx_lexer;
+// The end offset of token index; valid until the lexer tokenizes again.
+uint32_t cxx_token_end(cxx_token_list *list, size_t index);
 
-// A lexer with its own CXIndex (one per worker thread). config may be NULL.
+// A lexer with its own CXIndex (one per worker thread). config may be NULL;
+// it must outlive the lexer.
 // The caller frees it with cxx_lexer_delete.
 cxx_lexer *cxx_lexer_new(const strata_config *config);
 void cxx_lexer_delete(cxx_lexer *self);

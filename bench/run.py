@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""run.py STRATA TREE [--skip-pylint]: measure strata on a tree made by
+make_tree.py, side by side with the tools users would pick instead.
+
+  strata cold      an empty cache (--cache-dir in a fresh folder)
+  strata warm      the full cache, nothing changed
+  strata changed   `strata check --changed` with 10 files, full cache
+  pylint           pylint's cyclic-import check on the same Python files
+  ast              a plain Python ast import extractor on the same files
+
+Each strata figure is the best of 3 runs (wall seconds), with the peak
+resident memory of the process; the references run once. Prints a markdown
+table and the ratios.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def measure(argv, cwd=None):
+    start = time.monotonic()
+    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.monotonic() - start
+    return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+def best_of(runs, argv, before=None):
+    results = []
+    for _ in range(runs):
+        if before:
+            before()
+        results.append(measure(argv))
+    return min(results)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("strata")
+    parser.add_argument("tree")
+    parser.add_argument("--skip-pylint", action="store_true")
+    parser.add_argument("--jobs", type=int, default=0)
+    args = parser.parse_args()
+    strata = os.path.abspath(args.strata)
+    tree = os.path.abspath(args.tree)
+    cache = tempfile.mkdtemp(prefix="strata-bench-cache-")
+    jobs = ["-j", str(args.jobs)] if args.jobs else []
+    check = [strata, "check", "--cache-dir", cache] + jobs
+
+    def empty_cache():
+        shutil.rmtree(cache, ignore_errors=True)
+
+    rows = []
+    cold = best_of(3, check + [tree], before=empty_cache)
+    rows.append(("strata check, cold (empty cache)", cold))
+    measure(check + [tree])
+    warm = best_of(3, check + [tree])
+    rows.append(("strata check, warm (nothing changed)", warm))
+    python_files = []
+    for folder, dirs, names in os.walk(os.path.join(tree, "torch")):
+        dirs.sort()
+        python_files += [os.path.join(folder, n) for n in sorted(names) if n.endswith(".py")]
+    changed_files = python_files[:: max(1, len(python_files) // 10)][:10]
+    changed = best_of(3, check + ["--changed"] + changed_files)
+    rows.append(("strata check --changed, 10 files", changed))
+
+    python_roots = sorted(os.path.join(tree, "torch", d) for d in os.listdir(os.path.join(tree, "torch"))
+                          if d.startswith("_py"))
+    ast_run = measure([sys.executable, os.path.join(os.path.dirname(__file__), "ast_imports.py")]
+                      + python_roots)
+    rows.append(("Python ast import extractor (Python files only)", ast_run))
+    strata_python = best_of(3, [strata, "graph", "--format", "json", "--no-cache", "--config",
+                                os.path.join(tree, "strata.yaml")] + jobs + [tree],
+                            before=None)
+    rows.append(("strata graph, no cache (whole tree)", strata_python))
+    pylint_run = None
+    if not args.skip_pylint:
+        pylint_run = measure(["pylint", "--disable=all", "--enable=cyclic-import", "--jobs=1",
+                              "--recursive=y"] + python_roots)
+        rows.append(("pylint --enable=cyclic-import (Python files only)", pylint_run))
+
+    print("| run | wall (s) | peak memory (MB) | exit |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, (wall, memory, status) in rows:
+        print(f"| {name} | {wall:.2f} | {memory:.0f} | {status} |")
+    print()
+    print(f"ast extractor / strata cold: {ast_run[0] / cold[0]:.1f}x")
+    if pylint_run:
+        print(f"pylint / strata cold: {pylint_run[0] / cold[0]:.1f}x")
+    shutil.rmtree(cache, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
