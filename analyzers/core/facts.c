@@ -48,6 +48,20 @@ void file_facts_delete(file_facts *self) {
     free(dependency->statement);
   }
   free(self->dependencies);
+  for (size_t i = 0; i < self->deprecation_count; i++) {
+    free(self->deprecations[i].kind);
+    free(self->deprecations[i].message);
+    free(self->deprecations[i].comments);
+    free(self->deprecations[i].statement);
+  }
+  free(self->deprecations);
+  for (size_t i = 0; i < self->suppression_count; i++) {
+    for (uint32_t r = 0; r < self->suppressions[i].rule_count; r++)
+      free(self->suppressions[i].rules[r]);
+    free(self->suppressions[i].rules);
+    free(self->suppressions[i].reason);
+  }
+  free(self->suppressions);
   for (size_t i = 0; i < self->notice_count; i++)
     free(self->notices[i].message);
   free(self->notices);
@@ -65,6 +79,26 @@ void fact_dependency_add_name(fact_dependency *dependency, const char *name, siz
   dependency->names =
       xrealloc(dependency->names, (dependency->name_count + 1) * sizeof(*dependency->names));
   dependency->names[dependency->name_count++] = xstrndup(name, length);
+}
+
+fact_deprecation *file_facts_add_deprecation(file_facts *self) {
+  XGROW(self->deprecations, self->deprecation_capacity, self->deprecation_count + 1);
+  fact_deprecation *deprecation = &self->deprecations[self->deprecation_count++];
+  memset(deprecation, 0, sizeof(*deprecation));
+  return deprecation;
+}
+
+fact_suppression *file_facts_add_suppression(file_facts *self) {
+  XGROW(self->suppressions, self->suppression_capacity, self->suppression_count + 1);
+  fact_suppression *suppression = &self->suppressions[self->suppression_count++];
+  memset(suppression, 0, sizeof(*suppression));
+  return suppression;
+}
+
+void fact_suppression_add_rule(fact_suppression *suppression, const char *rule, size_t length) {
+  suppression->rules =
+      xrealloc(suppression->rules, (suppression->rule_count + 1) * sizeof(*suppression->rules));
+  suppression->rules[suppression->rule_count++] = xstrndup(rule, length);
 }
 
 void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, const char *format,

@@ -71,10 +71,48 @@ typedef struct fact_notice {
   char *message; // lowercase, no trailing full stop
 } fact_notice;
 
+// A place that deprecates something: a deprecation warning call, a
+// @deprecated decorator, a [[deprecated]] attribute, a deprecation macro.
+// The front end records what is written; the deprecation checks decide
+// whether it is dated or expired.
+typedef struct fact_deprecation {
+  uint32_t line; // 1-based, of the site's first line
+  uint32_t column;
+  // What the site is, as written: "warnings.warn", "@deprecated",
+  // "[[deprecated]]", "__attribute__((deprecated))", "__declspec(deprecated)",
+  // a macro name such as "C10_DEPRECATED_MESSAGE" or "TORCH_WARN".
+  char *kind;
+  // The text of the message's string literals (concatenated, f-string and
+  // format literal parts); NULL when the message is not statically known, ""
+  // when the site has no message.
+  char *message;
+  // Comments that may date the site: the comment on the site's first line
+  // and the comment block directly above it, joined by newlines; NULL if none.
+  char *comments;
+  // The site's first line, white space folded: the stable part of its
+  // fingerprint.
+  char *statement;
+} fact_deprecation;
+
+// A `strata: ignore[rule, ...] reason` comment.
+typedef struct fact_suppression {
+  uint32_t line; // the line the comment is on: it covers findings reported there
+  uint32_t column;
+  char **rules;
+  uint32_t rule_count;
+  char *reason; // NULL when the comment gives none
+} fact_suppression;
+
 typedef struct file_facts {
   fact_dependency *dependencies;
   size_t dependency_count;
   size_t dependency_capacity;
+  fact_deprecation *deprecations;
+  size_t deprecation_count;
+  size_t deprecation_capacity;
+  fact_suppression *suppressions;
+  size_t suppression_count;
+  size_t suppression_capacity;
   fact_notice *notices;
   size_t notice_count;
   size_t notice_capacity;
@@ -89,6 +127,11 @@ void file_facts_delete(file_facts *self);
 fact_dependency *file_facts_add_dependency(file_facts *self);
 // Copies each name into dependency (owned by the facts that own dependency).
 void fact_dependency_add_name(fact_dependency *dependency, const char *name, size_t length);
+
+// Zeroed slots owned by self, as for file_facts_add_dependency.
+fact_deprecation *file_facts_add_deprecation(file_facts *self);
+fact_suppression *file_facts_add_suppression(file_facts *self);
+void fact_suppression_add_rule(fact_suppression *suppression, const char *rule, size_t length);
 
 void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, const char *format,
                            ...) __attribute__((format(printf, 4, 5)));

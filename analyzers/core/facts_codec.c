@@ -36,6 +36,26 @@ void facts_encode(const file_facts *facts, strbuf *out) {
     for (uint32_t n = 0; n < dependency->name_count; n++)
       codec__string(out, dependency->names[n]);
   }
+  codec__u32(out, (uint32_t)facts->deprecation_count);
+  for (size_t i = 0; i < facts->deprecation_count; i++) {
+    const fact_deprecation *deprecation = &facts->deprecations[i];
+    codec__u32(out, deprecation->line);
+    codec__u32(out, deprecation->column);
+    codec__string(out, deprecation->kind);
+    codec__string(out, deprecation->message);
+    codec__string(out, deprecation->comments);
+    codec__string(out, deprecation->statement);
+  }
+  codec__u32(out, (uint32_t)facts->suppression_count);
+  for (size_t i = 0; i < facts->suppression_count; i++) {
+    const fact_suppression *suppression = &facts->suppressions[i];
+    codec__u32(out, suppression->line);
+    codec__u32(out, suppression->column);
+    codec__string(out, suppression->reason);
+    codec__u32(out, suppression->rule_count);
+    for (uint32_t r = 0; r < suppression->rule_count; r++)
+      codec__string(out, suppression->rules[r]);
+  }
   codec__u32(out, (uint32_t)facts->notice_count);
   for (size_t i = 0; i < facts->notice_count; i++) {
     codec__u32(out, facts->notices[i].line);
@@ -108,6 +128,39 @@ file_facts *facts_decode(const char *bytes, size_t length) {
     }
     if (!dependency->target)
       goto fail;
+  }
+  uint32_t deprecation_count = codec__read_u32(&in);
+  if (!in.ok || deprecation_count > length / 24)
+    goto fail;
+  for (uint32_t i = 0; i < deprecation_count && in.ok; i++) {
+    fact_deprecation *deprecation = file_facts_add_deprecation(facts);
+    deprecation->line = codec__read_u32(&in);
+    deprecation->column = codec__read_u32(&in);
+    deprecation->kind = codec__read_string(&in);
+    deprecation->message = codec__read_string(&in);
+    deprecation->comments = codec__read_string(&in);
+    deprecation->statement = codec__read_string(&in);
+    if (!deprecation->kind)
+      goto fail;
+  }
+  uint32_t suppression_count = codec__read_u32(&in);
+  if (!in.ok || suppression_count > length / 16)
+    goto fail;
+  for (uint32_t i = 0; i < suppression_count && in.ok; i++) {
+    fact_suppression *suppression = file_facts_add_suppression(facts);
+    suppression->line = codec__read_u32(&in);
+    suppression->column = codec__read_u32(&in);
+    suppression->reason = codec__read_string(&in);
+    uint32_t rule_count = codec__read_u32(&in);
+    if (!in.ok || rule_count > (size_t)(in.end - in.at) / 4)
+      goto fail;
+    for (uint32_t r = 0; r < rule_count && in.ok; r++) {
+      char *rule = codec__read_string(&in);
+      if (!rule)
+        goto fail;
+      fact_suppression_add_rule(suppression, rule, strlen(rule));
+      free(rule);
+    }
   }
   uint32_t notice_count = codec__read_u32(&in);
   if (!in.ok || notice_count > length / 12)

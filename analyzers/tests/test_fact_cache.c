@@ -34,6 +34,15 @@ static file_facts *sample_facts(void) {
   dependency->column = 1;
   dependency->target = strdup("c10/core/Device.h");
   file_facts_add_notice(facts, 4, 2, "not valid UTF-8 (caf\xc3\xa9)");
+  fact_deprecation *deprecation = file_facts_add_deprecation(facts);
+  deprecation->line = 9;
+  deprecation->kind = strdup("warnings.warn");
+  deprecation->message = strdup("old() is deprecated since 2.1");
+  deprecation->statement = strdup("warnings.warn(\"old() is deprecated since 2.1\")");
+  fact_suppression *suppression = file_facts_add_suppression(facts);
+  suppression->line = 12;
+  fact_suppression_add_rule(suppression, "layer-violation", 15);
+  fact_suppression_add_rule(suppression, "import-cycle", 12);
   return facts;
 }
 
@@ -57,6 +66,12 @@ static void test_round_trip(void **state) {
   assert_true(decoded->dependencies[1].angled);
   assert_int_equal(decoded->notice_count, 1);
   assert_string_equal(decoded->notices[0].message, "not valid UTF-8 (caf\xc3\xa9)");
+  assert_int_equal(decoded->deprecation_count, 1);
+  assert_string_equal(decoded->deprecations[0].message, "old() is deprecated since 2.1");
+  assert_null(decoded->deprecations[0].comments);
+  assert_int_equal(decoded->suppression_count, 1);
+  assert_null(decoded->suppressions[0].reason);
+  assert_string_equal(decoded->suppressions[0].rules[1], "import-cycle");
   // Every truncation, and trailing garbage, is refused.
   for (size_t cut = 0; cut < encoded.length; cut++)
     assert_null(facts_decode(encoded.data, cut));
