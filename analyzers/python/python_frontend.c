@@ -73,9 +73,8 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
     text.bytes = guarded;
     file_facts_add_notice(facts, deep_line, 1,
                           "skipped %u statement%s from line %u: nested too deeply for the parser "
-                          "(over %u brackets and operators in one statement)",
-                          deep_count, deep_count == 1 ? "" : "s", deep_line,
-                          PYTHON_GUARD_MAX_OPENERS);
+                          "to recover from an error in it",
+                          deep_count, deep_count == 1 ? "" : "s", deep_line);
   }
   TSTree *tree = ts_parser_parse_string(worker->parser, NULL, text.bytes, (uint32_t)text.length);
   if (!tree) {

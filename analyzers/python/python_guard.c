@@ -3,48 +3,191 @@
 #include "xalloc.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
-// A lexer just good enough to find logical lines and count openers: it
-// knows comments, strings (so that brackets and '#' inside them do not
-// count), brackets and line continuations. It overcounts rather than
-// undercounts: every operator byte is an opener.
+// The guard estimates the parser's stack as an operator-precedence parser
+// would hold it: every open bracket, and at each bracket level the operators
+// still waiting for their right operand. Left-associative chains (`a + b +
+// c`) and comma-separated elements reduce as they go and cost nothing;
+// prefix operators (`- - x`, `not not x`, `lambda: lambda:`), right-
+// associative ones (`**`, `=`, `if ... else`) and brackets pile up. Each
+// waiting operator or bracket stands for at most two stack entries (itself
+// and the operand before it).
+
+enum {
+  PREC_STATEMENT = 0, // prefix: return, del, import, def, ...; only a newline ends them
+  PREC_ASSIGN = 1,    // right: = += := ->
+  PREC_COMMA = 2,     // outside brackets, a comma ends every operator above this
+  PREC_FOR = 3,       // left: for, as, and prefix yield
+  PREC_COLON = 4,     // right: dict, slice, annotation and lambda colons
+  PREC_LAMBDA = 4,    // prefix: stays under its own colon
+  PREC_TERNARY = 5,   // right: if, else
+  PREC_OR = 6,
+  PREC_AND = 7,
+  PREC_NOT = 8, // prefix
+  PREC_COMPARE = 9,
+  PREC_BIT_OR = 10,
+  PREC_BIT_XOR = 11,
+  PREC_BIT_AND = 12,
+  PREC_SHIFT = 13,
+  PREC_ADD = 14,
+  PREC_MUL = 15,
+  PREC_UNARY = 16, // prefix: - + ~ and unpacking * **
+  PREC_POWER = 17, // right
+  PREC_AWAIT = 18, // prefix
+  PREC_DOT = 19,
+};
 
 typedef struct python_guard {
   const char *bytes;
   size_t length;
   size_t at;
   uint32_t line;
+  // Waiting operators of every open bracket level, innermost last.
+  unsigned char *ops;
+  size_t op_count;
+  size_t op_capacity;
+  size_t *levels; // levels[i]: op_count when bracket i opened
+  size_t level_count;
+  size_t level_capacity;
+  bool after_operand; // decides `-` unary or binary, `if` ternary or not
+  size_t deepest;     // the estimate's maximum over the current logical line
   char *copy;
   uint32_t first_line;
   uint32_t line_count;
 } python_guard;
+
+static size_t python_guard__level_start(const python_guard *self) {
+  return self->level_count ? self->levels[self->level_count - 1] : 0;
+}
+
+static void python_guard__measure(python_guard *self, size_t extra) {
+  size_t estimate = 2 * (self->op_count + self->level_count + extra);
+  if (estimate > self->deepest)
+    self->deepest = estimate;
+}
+
+// Ends the waiting operators of the current level that bind tighter than
+// prec (or as tight, for a left-associative operator).
+static void python_guard__reduce(python_guard *self, int prec, bool right) {
+  size_t start = python_guard__level_start(self);
+  while (self->op_count > start) {
+    int top = self->ops[self->op_count - 1];
+    if (top < prec || (right && top == prec))
+      break;
+    self->op_count--;
+  }
+}
+
+static void python_guard__push(python_guard *self, int prec) {
+  XGROW(self->ops, self->op_capacity, self->op_count + 1);
+  self->ops[self->op_count++] = (unsigned char)prec;
+  python_guard__measure(self, 0);
+}
+
+static void python_guard__binary(python_guard *self, int prec, bool right) {
+  python_guard__reduce(self, prec, right);
+  python_guard__push(self, prec);
+  self->after_operand = false;
+}
+
+static void python_guard__prefix(python_guard *self, int prec) {
+  python_guard__push(self, prec);
+  self->after_operand = false;
+}
+
+static void python_guard__open(python_guard *self) {
+  XGROW(self->levels, self->level_capacity, self->level_count + 1);
+  self->levels[self->level_count++] = self->op_count;
+  python_guard__measure(self, 0);
+  self->after_operand = false;
+}
+
+static void python_guard__close(python_guard *self) {
+  if (self->level_count > 0)
+    self->op_count = self->levels[--self->level_count];
+  self->after_operand = true;
+}
+
+static void python_guard__end_line(python_guard *self, size_t line_start, uint32_t start_line) {
+  if (self->deepest > PYTHON_GUARD_MAX_DEPTH) {
+    if (!self->copy) {
+      self->copy = xmalloc(self->length + 1);
+      memcpy(self->copy, self->bytes, self->length + 1);
+      self->first_line = start_line;
+    }
+    for (size_t i = line_start; i < self->at; i++)
+      if (self->copy[i] != '\n')
+        self->copy[i] = ' ';
+    self->line_count++;
+  }
+  self->op_count = 0;
+  self->level_count = 0;
+  self->after_operand = false;
+  self->deepest = 0;
+}
 
 static bool python_guard__name_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c >= 0x80;
 }
 
-static bool python_guard__is_operator_keyword(const char *word, size_t length) {
-  static const char *const keywords[] = {
-      "and",    "as",       "assert", "async", "await",  "class",  "def",    "del",  "elif",
-      "else",   "except",   "for",    "from",  "global", "if",     "import", "in",   "is",
-      "lambda", "nonlocal", "not",    "or",    "raise",  "return", "while",  "with", "yield",
-  };
-  for (size_t i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
-    if (strlen(keywords[i]) == length && memcmp(keywords[i], word, length) == 0)
-      return true;
-  return false;
+static bool python_guard__word_is(const char *word, size_t length, const char *keyword) {
+  return strlen(keyword) == length && memcmp(word, keyword, length) == 0;
 }
 
-// Skips a string literal whose quote is at self->at; returns the openers it
-// may hold (an f-string's replacement fields hold expressions).
-static size_t python_guard__string(python_guard *self, bool formatted) {
+static void python_guard__word(python_guard *self, const char *word, size_t length) {
+  static const char *const statements[] = {
+      "assert", "async",  "break",   "class", "continue", "def",    "del",
+      "elif",   "except", "finally", "from",  "global",   "import", "nonlocal",
+      "pass",   "raise",  "return",  "try",   "while",    "with",
+  };
+  if (python_guard__word_is(word, length, "if") || python_guard__word_is(word, length, "else")) {
+    if (self->after_operand)
+      python_guard__binary(self, PREC_TERNARY, true);
+    else
+      python_guard__prefix(self, PREC_STATEMENT);
+  } else if (python_guard__word_is(word, length, "or")) {
+    python_guard__binary(self, PREC_OR, false);
+  } else if (python_guard__word_is(word, length, "and")) {
+    python_guard__binary(self, PREC_AND, false);
+  } else if (python_guard__word_is(word, length, "not")) {
+    if (self->after_operand) // `a not in b`: the `in` counts
+      self->after_operand = false;
+    else
+      python_guard__prefix(self, PREC_NOT);
+  } else if (python_guard__word_is(word, length, "in") ||
+             python_guard__word_is(word, length, "is")) {
+    python_guard__binary(self, PREC_COMPARE, false);
+  } else if (python_guard__word_is(word, length, "for") ||
+             python_guard__word_is(word, length, "as")) {
+    python_guard__binary(self, PREC_FOR, false);
+  } else if (python_guard__word_is(word, length, "yield")) {
+    python_guard__prefix(self, PREC_FOR);
+  } else if (python_guard__word_is(word, length, "lambda")) {
+    python_guard__prefix(self, PREC_LAMBDA);
+  } else if (python_guard__word_is(word, length, "await")) {
+    python_guard__prefix(self, PREC_AWAIT);
+  } else {
+    for (size_t i = 0; i < sizeof(statements) / sizeof(statements[0]); i++) {
+      if (python_guard__word_is(word, length, statements[i])) {
+        python_guard__prefix(self, PREC_STATEMENT);
+        return;
+      }
+    }
+    self->after_operand = true; // a name, a number, True, None, a soft keyword
+  }
+}
+
+// Skips a string literal whose quote is at self->at. An f-string's
+// replacement fields hold expressions: their brackets count.
+static void python_guard__string(python_guard *self, bool formatted) {
   char quote = self->bytes[self->at];
   bool triple = self->at + 2 < self->length && self->bytes[self->at + 1] == quote &&
                 self->bytes[self->at + 2] == quote;
   self->at += triple ? 3 : 1;
-  size_t openers = 0;
+  size_t depth = 0;
   while (self->at < self->length) {
     char c = self->bytes[self->at];
     if (c == '\\' && self->at + 1 < self->length) {
@@ -55,66 +198,156 @@ static size_t python_guard__string(python_guard *self, bool formatted) {
     }
     if (c == '\n') {
       if (!triple)
-        return openers; // unterminated: the newline ends the line as usual
+        break; // unterminated: the newline ends the line as usual
       self->line++;
     } else if (c == quote) {
       if (!triple) {
         self->at++;
-        return openers;
+        break;
       }
       if (self->at + 2 < self->length && self->bytes[self->at + 1] == quote &&
           self->bytes[self->at + 2] == quote) {
         self->at += 3;
-        return openers;
+        break;
       }
-    } else if (formatted && !python_guard__name_byte((unsigned char)c) && c != ' ') {
-      openers++;
+    } else if (formatted && (c == '{' || c == '(' || c == '[')) {
+      depth++;
+      python_guard__measure(self, depth);
+    } else if (formatted && (c == '}' || c == ')' || c == ']') && depth > 0) {
+      depth--;
     }
     self->at++;
   }
-  return openers;
+  self->after_operand = true;
 }
 
-static void python_guard__blank(python_guard *self, size_t start, size_t end, uint32_t line) {
-  if (!self->copy) {
-    self->copy = xmalloc(self->length + 1);
-    memcpy(self->copy, self->bytes, self->length + 1);
-    self->first_line = line;
+// An operator or other punctuation starting at self->at.
+static void python_guard__punctuation(python_guard *self) {
+  const char *p = self->bytes + self->at;
+  size_t left = self->length - self->at;
+  char c = p[0];
+  char next = left > 1 ? p[1] : '\0';
+  char third = left > 2 ? p[2] : '\0';
+  size_t width = 1;
+  if ((c == '*' && next == '*') || (c == '/' && next == '/') || (c == '<' && next == '<') ||
+      (c == '>' && next == '>'))
+    width = third == '=' ? 3 : 2;
+  else if (next == '=' && strchr("+-*/%@&|^<>=!:", c))
+    width = 2;
+  else if (c == '-' && next == '>')
+    width = 2;
+  else if (c == '.' && next == '.' && third == '.')
+    width = 3;
+  bool assigns = width >= 2 && p[width - 1] == '=' && c != '=' && c != '!' &&
+                 !((c == '<' || c == '>') && width == 2);
+  self->at += width;
+  if (assigns || (c == '=' && width == 1) || (c == '-' && next == '>')) {
+    python_guard__binary(self, PREC_ASSIGN, true); // = += := -> <<= **=
+    return;
   }
-  for (size_t i = start; i < end; i++)
-    if (self->copy[i] != '\n')
-      self->copy[i] = ' ';
-  self->line_count++;
+  if (width == 3 && c == '.') { // ...
+    self->after_operand = true;
+    return;
+  }
+  switch (c) {
+  case '(':
+  case '[':
+  case '{':
+    python_guard__open(self);
+    return;
+  case ')':
+  case ']':
+  case '}':
+    python_guard__close(self);
+    return;
+  case ',':
+    // Inside brackets a comma ends the element, keyword argument and all;
+    // outside, `a, b = c, d` keeps the `=` waiting.
+    python_guard__reduce(self, self->level_count ? PREC_STATEMENT : PREC_COMMA + 1, false);
+    self->after_operand = false;
+    return;
+  case ';':
+    python_guard__reduce(self, self->level_count ? PREC_COMMA + 1 : PREC_STATEMENT, false);
+    self->after_operand = false;
+    return;
+  case ':':
+    python_guard__binary(self, PREC_COLON, true);
+    return;
+  case '.':
+    if (!self->after_operand && next >= '0' && next <= '9')
+      return; // `.5`: the digits that follow are the operand
+    python_guard__binary(self, PREC_DOT, false);
+    return;
+  case '=':
+  case '!':
+  case '<':
+  case '>':
+    python_guard__binary(self, width == 2 && next == c ? PREC_SHIFT : PREC_COMPARE, false);
+    return;
+  case '|':
+    python_guard__binary(self, PREC_BIT_OR, false);
+    return;
+  case '^':
+    python_guard__binary(self, PREC_BIT_XOR, false);
+    return;
+  case '&':
+    python_guard__binary(self, PREC_BIT_AND, false);
+    return;
+  case '~':
+    python_guard__prefix(self, PREC_UNARY);
+    return;
+  case '-':
+  case '+':
+  case '*':
+    if (!self->after_operand)
+      python_guard__prefix(self, PREC_UNARY);
+    else if (width == 2) // **
+      python_guard__binary(self, PREC_POWER, true);
+    else
+      python_guard__binary(self, c == '*' ? PREC_MUL : PREC_ADD, false);
+    return;
+  case '/':
+  case '%':
+  case '@':
+    if (c == '@' && !self->after_operand)
+      python_guard__prefix(self, PREC_STATEMENT); // a decorator
+    else
+      python_guard__binary(self, PREC_MUL, false);
+    return;
+  default:
+    self->after_operand = true; // `$`, `?`, a backtick: an error, not a nesting
+    return;
+  }
 }
 
 char *python_guard_blank_deep_lines(const char *bytes, size_t length, uint32_t *first_line,
                                     uint32_t *line_count) {
   *first_line = 0;
   *line_count = 0;
-  if (length <= PYTHON_GUARD_MAX_OPENERS)
-    return NULL; // every opener is at least one byte
-  python_guard self = {bytes, length, 0, 1, NULL, 0, 0};
+  // Every bracket or operator is at least one byte and stands for at most
+  // two stack entries: a short file cannot get near the limit.
+  if (length <= PYTHON_GUARD_MAX_DEPTH / 2)
+    return NULL;
+  python_guard self = {.bytes = bytes, .length = length, .line = 1};
   size_t line_start = 0;
   uint32_t start_line = 1;
-  size_t openers = 0;
-  size_t depth = 0; // brackets open: newlines inside do not end the line
-  while (self.at <= length) {
-    unsigned char c = self.at < length ? (unsigned char)bytes[self.at] : '\n';
+  while (self.at < length) {
+    unsigned char c = (unsigned char)bytes[self.at];
     if (c == '\n') {
-      if (self.at < length && depth > 0) {
+      if (self.level_count > 0) { // inside brackets a newline is white space
         self.line++;
         self.at++;
         continue;
       }
-      if (openers > PYTHON_GUARD_MAX_OPENERS)
-        python_guard__blank(&self, line_start, self.at, start_line);
-      if (self.at == length)
-        break;
+      python_guard__end_line(&self, line_start, start_line);
       self.at++;
       self.line++;
       line_start = self.at;
       start_line = self.line;
-      openers = 0;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      self.at++;
       continue;
     }
     if (c == '\\' && self.at + 1 < length &&
@@ -130,7 +363,7 @@ char *python_guard_blank_deep_lines(const char *bytes, size_t length, uint32_t *
       continue;
     }
     if (c == '\'' || c == '"') {
-      openers += python_guard__string(&self, false);
+      python_guard__string(&self, false);
       continue;
     }
     if (python_guard__name_byte(c)) {
@@ -141,47 +374,17 @@ char *python_guard_blank_deep_lines(const char *bytes, size_t length, uint32_t *
       if (self.at < length && (bytes[self.at] == '\'' || bytes[self.at] == '"') && word <= 2 &&
           strspn(bytes + start, "rRbBuUfF") >= word) {
         bool formatted = memchr(bytes + start, 'f', word) || memchr(bytes + start, 'F', word);
-        openers += python_guard__string(&self, formatted);
-      } else if (python_guard__is_operator_keyword(bytes + start, word)) {
-        openers++;
+        python_guard__string(&self, formatted);
+      } else {
+        python_guard__word(&self, bytes + start, word);
       }
       continue;
     }
-    self.at++;
-    switch (c) {
-    case ' ':
-    case '\t':
-    case '\r':
-    case '\f':
-    case '\v':
-    case ',':
-    case ';':
-    case '.':
-      break;
-    case '(':
-    case '[':
-    case '{':
-      depth++;
-      openers++;
-      break;
-    case ')':
-    case ']':
-    case '}':
-      if (depth > 0)
-        depth--;
-      break;
-    case '-':
-    case '+':
-      // A sign before a number literal is done as soon as the number is.
-      if (self.at < length && bytes[self.at] >= '0' && bytes[self.at] <= '9')
-        break;
-      openers++;
-      break;
-    default:
-      openers++;
-      break;
-    }
+    python_guard__punctuation(&self);
   }
+  python_guard__end_line(&self, line_start, start_line);
+  free(self.ops);
+  free(self.levels);
   *first_line = self.first_line;
   *line_count = self.line_count;
   return self.copy;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "config.h"
 #include "frontend.h"
 #include "strbuf.h"
 
@@ -16,27 +17,32 @@
 extern const frontend python_frontend;
 
 typedef struct fixture {
+  strata_config *config;
   frontend_worker *worker;
   file_facts *facts;
 } fixture;
-
-static int setup(void **state) {
-  fixture *self = calloc(1, sizeof(*self));
-  self->worker = python_frontend.worker_new(NULL);
-  if (!self->worker) {
-    free(self);
-    return -1;
-  }
-  *state = self;
-  return 0;
-}
 
 static int teardown(void **state) {
   fixture *self = *state;
   file_facts_delete(self->facts);
   python_frontend.worker_delete(self->worker);
+  config_delete(self->config);
   free(self);
   return 0;
+}
+
+static int setup(void **state) {
+  fixture *self = calloc(1, sizeof(*self));
+  *state = self;
+  const char *text = "version: 1\n";
+  config_error error;
+  self->config = config_load_text(text, strlen(text), "<test>", &error);
+  if (!self->config) {
+    config_error_release(&error);
+    return -1;
+  }
+  self->worker = python_frontend.worker_new(self->config);
+  return self->worker ? 0 : -1;
 }
 
 // Extracts text (of length bytes) with the fixture's worker; the facts stay
@@ -388,6 +394,27 @@ static void test_deep_expression_does_not_crash(void **state) {
   strbuf_release(&text);
 }
 
+static void test_big_literals_are_parsed(void **state) {
+  // Long but flat: 60,000 list elements, a 60,000-term sum, 30,000 keyword
+  // arguments. The guard against deep nesting leaves them to the parser.
+  strbuf text;
+  strbuf_init(&text);
+  strbuf_append_str(&text, "data = [\n");
+  for (int i = 0; i < 60000; i++)
+    strbuf_printf(&text, "    [-%d, {'k': -%d.5}, lambda: -x],\n", i, i);
+  strbuf_append_str(&text, "]\ntotal = a");
+  for (int i = 0; i < 60000; i++)
+    strbuf_append_str(&text, " + b * -c");
+  strbuf_append_str(&text, "\nf(");
+  for (int i = 0; i < 30000; i++)
+    strbuf_printf(&text, "k%d=not x, ", i);
+  strbuf_append_str(&text, ")\nimport after\n");
+  const file_facts *facts = extract(state, text.data);
+  assert_int_equal(facts->notice_count, 0);
+  assert_int_equal(find(facts, "after")->line, 60005);
+  strbuf_release(&text);
+}
+
 static void test_big_file(void **state) {
   // 2 MiB of ordinary code, a quarter of the default size limit.
   strbuf text;
@@ -428,6 +455,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
       cmocka_unit_test_setup_teardown(test_deep_nesting_does_not_crash, setup, teardown),
       cmocka_unit_test_setup_teardown(test_deep_expression_does_not_crash, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_big_literals_are_parsed, setup, teardown),
       cmocka_unit_test_setup_teardown(test_big_file, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
