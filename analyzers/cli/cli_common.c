@@ -7,10 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
-strata_config *cli_load_config(const char *command, const char *config_path, const char *root) {
+strata_config *cli_load_config_quietly(const char *command, const char *config_path,
+                                       const char *root, char **message) {
   config_error error;
   memset(&error, 0, sizeof(error));
   strata_config *config = NULL;
+  *message = NULL;
   if (config_path) {
     config = config_load_file(config_path, &error);
   } else {
@@ -33,12 +35,21 @@ strata_config *cli_load_config(const char *command, const char *config_path, con
     return config;
 fail:
   if (error.position.line > 0)
-    fprintf(stderr, "%s:%u:%u: error: %s\n", error.file ? error.file : "?", error.position.line,
-            error.position.column, error.message);
+    *message = xasprintf("%s:%u:%u: error: %s", error.file ? error.file : "?", error.position.line,
+                         error.position.column, error.message);
   else
-    fprintf(stderr, "strata %s: %s\n", command, error.message);
+    *message = xasprintf("strata %s: %s", command, error.message);
   config_error_release(&error);
   return NULL;
+}
+
+strata_config *cli_load_config(const char *command, const char *config_path, const char *root) {
+  char *message = NULL;
+  strata_config *config = cli_load_config_quietly(command, config_path, root, &message);
+  if (!config)
+    fprintf(stderr, "%s\n", message);
+  free(message);
+  return config;
 }
 
 void cli_print_notices(const notice_list *notices) {

@@ -14,6 +14,11 @@
 // the built-in PyTorch default. On error prints `FILE:LINE:COL: error: ...`
 // to stderr and returns NULL (exit status 2).
 strata_config *cli_load_config(const char *command, const char *config_path, const char *root);
+// The same, but instead of printing the error sets *message to it (the same
+// text, without the newline; the caller frees it): for formats that must
+// carry the error themselves (lintrunner).
+strata_config *cli_load_config_quietly(const char *command, const char *config_path,
+                                       const char *root, char **message);
 
 // Prints each notice to stderr: `path:line:col: notice: message`.
 void cli_print_notices(const notice_list *notices);

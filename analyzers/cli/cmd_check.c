@@ -1,20 +1,28 @@
-// strata check: analyze a tree and report what breaks its module boundaries.
+// strata check: analyze a tree and report what breaks its module boundaries;
+// given files, analyze their whole tree and report what involves them.
 #include "analysis.h"
 #include "cli.h"
 #include "cli_common.h"
 #include "cli_options.h"
+#include "cli_paths.h"
 #include "exit_code.h"
 #include "report.h"
+#include "report_workflow.h"
+#include "xalloc.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-enum { CHECK_CONFIG, CHECK_FORMAT, CHECK_OUTPUT, CHECK_JOBS, CHECK_COLOR };
+enum { CHECK_CONFIG, CHECK_FORMAT, CHECK_OUTPUT, CHECK_ROOT, CHECK_JOBS, CHECK_COLOR };
 
 static const cli_option check_options[] = {
-    [CHECK_CONFIG] = {"config", 'c', "FILE", "read FILE instead of PATH/strata.yaml"},
-    [CHECK_FORMAT] = {"format", 'f', "FORMAT", "text (default), sarif or json"},
+    [CHECK_CONFIG] = {"config", 'c', "FILE", "read FILE instead of ROOT/strata.yaml"},
+    [CHECK_FORMAT] = {"format", 'f', "FORMAT", "text (default), sarif, json, lintrunner or github"},
     [CHECK_OUTPUT] = {"output", 'o', "FILE", "write the report to FILE (whole or not at all)"},
+    [CHECK_ROOT] = {"root", 0, "DIR", "the tree the FILEs belong to (default: found, see below)"},
     [CHECK_JOBS] = {"jobs", 'j', "N", "extract facts with N threads (default: one per core)"},
     [CHECK_COLOR] = {"color", 0, "WHEN",
                      "auto (default: on a terminal, unless NO_COLOR), always, never"},
@@ -22,22 +30,42 @@ static const cli_option check_options[] = {
 
 static const cli_command_spec check_spec = {
     "check",
-    "[options] [PATH]",
+    "[options] [PATH | FILE... | @PATHSFILE]",
     "Analyze the tree at PATH (default: the current folder) and report layering violations,\n"
-    "forbidden dependencies, import cycles and include cycles.",
+    "forbidden dependencies, import cycles and include cycles. Given files (or @PATHSFILE, a\n"
+    "file with one path per line), analyze the whole tree they belong to and report only the\n"
+    "findings that involve one of them.",
     check_options,
     sizeof(check_options) / sizeof(check_options[0]),
-    "The config is PATH/strata.yaml or PATH/.strata.yaml unless --config is given; without one\n"
+    "The tree of the FILEs is --root DIR, else the nearest folder above them that holds\n"
+    "strata.yaml or .strata.yaml, else the top of their git work tree. The FILEs are shown as\n"
+    "given; other files absolute when the FILEs were, else relative to the current folder.\n"
+    "FILEs that do not exist or lie outside the tree are notices; excluded ones are ignored.\n\n"
+    "The config is ROOT/strata.yaml or ROOT/.strata.yaml unless --config is given; without one\n"
     "the built-in PyTorch default applies (see docs/config.md).\n\n"
     "exit status: 0 no error-level finding, 1 error-level findings, 2 usage, config or internal "
-    "error\n",
+    "error;\n"
+    "with --format lintrunner 0 whenever strata ran: a failure is one message with path null\n",
 };
 
-typedef enum check_format { FORMAT_TEXT, FORMAT_SARIF, FORMAT_JSON } check_format;
+typedef enum check_format {
+  FORMAT_TEXT,
+  FORMAT_SARIF,
+  FORMAT_JSON,
+  FORMAT_LINTRUNNER,
+  FORMAT_GITHUB,
+} check_format;
+
+static const char *const check_format_names[] = {
+    [FORMAT_TEXT] = "text",     [FORMAT_SARIF] = "sarif",
+    [FORMAT_JSON] = "json",     [FORMAT_LINTRUNNER] = "lintrunner",
+    [FORMAT_GITHUB] = "github",
+};
 
 typedef struct check_state {
   const char *config_path;
   const char *output_path;
+  const char *root_path;
   check_format format;
   unsigned jobs;
   cli_color_mode color;
@@ -50,19 +78,20 @@ static bool check__option(void *state, size_t option, const char *argument) {
     self->config_path = argument;
     return true;
   case CHECK_FORMAT:
-    if (strcmp(argument, "text") == 0)
-      self->format = FORMAT_TEXT;
-    else if (strcmp(argument, "sarif") == 0)
-      self->format = FORMAT_SARIF;
-    else if (strcmp(argument, "json") == 0)
-      self->format = FORMAT_JSON;
-    else {
-      fprintf(stderr, "strata check: unknown format '%s' (text, sarif or json)\n", argument);
-      return false;
+    for (size_t i = 0; i < sizeof(check_format_names) / sizeof(check_format_names[0]); i++) {
+      if (strcmp(argument, check_format_names[i]) == 0) {
+        self->format = (check_format)i;
+        return true;
+      }
     }
-    return true;
+    fprintf(stderr, "strata check: unknown format '%s' (text, sarif, json, lintrunner or github)\n",
+            argument);
+    return false;
   case CHECK_OUTPUT:
     self->output_path = argument;
+    return true;
+  case CHECK_ROOT:
+    self->root_path = argument;
     return true;
   case CHECK_JOBS: {
     char *end;
@@ -84,6 +113,69 @@ static bool check__option(void *state, size_t option, const char *argument) {
   return false;
 }
 
+// A run that cannot report findings. In the lintrunner format the failure
+// is itself the report (one message, path null) and the exit status 0:
+// lintrunner drops all an adapter says when it exits non-zero, and shows
+// only "Linter failed".
+static int check__fail(const check_state *self, const char *name, const char *message,
+                       bool printed) {
+  if (!printed)
+    fprintf(stderr, "strata check: %s\n", message);
+  if (self->format != FORMAT_LINTRUNNER)
+    return EXIT_ERROR;
+  cli_output output;
+  if (!cli_output_open("check", self->output_path, &output))
+    return EXIT_ERROR;
+  bool written = report_lintrunner_failure(output.stream, name, message);
+  return cli_output_close("check", &output, written) ? EXIT_CLEAN : EXIT_ERROR;
+}
+
+// One PATH that is a folder (or is not there: analysis says so), or none,
+// names the tree, as always; files, several paths, @PATHSFILE or --root
+// with paths ask for the findings about files.
+static bool check__files_mode(const check_state *self, bool listed, const cli_path_list *paths) {
+  if (listed)
+    return true;
+  if (paths->count == 0)
+    return false;
+  if (self->root_path || paths->count > 1)
+    return true;
+  struct stat info;
+  return stat(paths->items[0], &info) == 0 && !S_ISDIR(info.st_mode);
+}
+
+// --root DIR as an absolute real path, or NULL and *error.
+static char *check__root_option(const char *path, char **error) {
+  char resolved[PATH_MAX];
+  struct stat info;
+  if (!realpath(path, resolved)) {
+    *error = xasprintf("cannot use --root '%s': %s", path, strerror(errno));
+    return NULL;
+  }
+  if (stat(resolved, &info) != 0 || !S_ISDIR(info.st_mode)) {
+    *error = xasprintf("cannot use --root '%s': not a folder", path);
+    return NULL;
+  }
+  return xstrdup(resolved);
+}
+
+static bool check__write(const check_state *self, FILE *stream, report_context *context) {
+  switch (self->format) {
+  case FORMAT_SARIF:
+    return report_sarif(stream, context);
+  case FORMAT_JSON:
+    return report_json(stream, context);
+  case FORMAT_LINTRUNNER:
+    return report_lintrunner(stream, context);
+  case FORMAT_GITHUB:
+    return report_github(stream, context);
+  case FORMAT_TEXT:
+    break;
+  }
+  context->color = cli_use_color(self->color, stream);
+  return report_text(stream, context);
+}
+
 int cmd_check(int argc, char **argv) {
   check_state state = {0};
   int first;
@@ -92,48 +184,82 @@ int cmd_check(int argc, char **argv) {
     return EXIT_ERROR;
   if (help)
     return EXIT_CLEAN;
-  if (argc - first > 1) {
-    fprintf(stderr, "strata check: give one PATH, not %d\n", argc - first);
-    return EXIT_ERROR;
-  }
-  const char *root = first < argc ? argv[first] : ".";
-  strata_config *config = cli_load_config("check", state.config_path, root);
-  if (!config)
-    return EXIT_ERROR;
   int status = EXIT_ERROR;
   char *error = NULL;
-  analysis_options options = {.jobs = state.jobs, .run_checks = true};
-  analysis *result = analysis_run(root, config, &options, &error);
-  if (!result) {
-    fprintf(stderr, "strata check: %s\n", error);
-    free(error);
+  char *root = NULL;
+  cli_path_list paths = {0};
+  cli_named_files *named = NULL;
+  strata_config *config = NULL;
+  analysis *result = NULL;
+  finding_list *named_findings = NULL;
+  notice_list *named_notices = NULL;
+  notice_list *shown_notices = NULL;
+
+  bool listed = false;
+  for (int i = first; i < argc; i++)
+    listed = listed || argv[i][0] == '@';
+  if (!cli_paths_expand(argv + first, (size_t)(argc - first), &paths, &error)) {
+    status = check__fail(&state, "usage-error", error, false);
     goto cleanup;
   }
-  cli_print_notices(result->notices);
+  if (check__files_mode(&state, listed, &paths)) {
+    if (cli_paths_reject_folders(&paths, &error))
+      root = state.root_path ? check__root_option(state.root_path, &error)
+                             : cli_paths_find_root(&paths, &error);
+    if (!root) {
+      status = check__fail(&state, "usage-error", error, false);
+      goto cleanup;
+    }
+    named = cli_named_files_new(root, &paths);
+  } else {
+    root = xstrdup(state.root_path ? state.root_path : paths.count ? paths.items[0] : ".");
+  }
+
+  config = cli_load_config_quietly("check", state.config_path, root, &error);
+  if (!config) {
+    fprintf(stderr, "%s\n", error);
+    status = check__fail(&state, "config-error", error, true);
+    goto cleanup;
+  }
+  analysis_options options = {.jobs = state.jobs, .run_checks = true};
+  result = analysis_run(root, config, &options, &error);
+  if (!result) {
+    status = check__fail(&state, "internal-error", error, false);
+    goto cleanup;
+  }
+
+  const finding_list *findings = result->findings;
+  const notice_list *notices = result->notices;
+  if (named) {
+    // SARIF locates every file relative to %SRCROOT%, the root; the other
+    // formats show paths as the caller spelled them.
+    bool display = state.format != FORMAT_SARIF;
+    named_findings = cli_named_files_findings(named, result->findings, display);
+    named_notices = cli_named_files_notices(named, result->notices, display);
+    shown_notices = display ? NULL : cli_named_files_notices(named, result->notices, true);
+    findings = named_findings;
+    notices = named_notices;
+  }
+  cli_print_notices(shown_notices ? shown_notices : notices);
   cli_output output;
   if (!cli_output_open("check", state.output_path, &output))
     goto cleanup;
-  report_context context = {result->findings, result->notices, result->graph,
-                            config,           result->root,    false};
-  bool written;
-  switch (state.format) {
-  case FORMAT_SARIF:
-    written = report_sarif(output.stream, &context);
-    break;
-  case FORMAT_JSON:
-    written = report_json(output.stream, &context);
-    break;
-  case FORMAT_TEXT:
-  default:
-    context.color = cli_use_color(state.color, output.stream);
-    written = report_text(output.stream, &context);
-    break;
-  }
-  if (!cli_output_close("check", &output, written))
+  report_context context = {findings, notices, result->graph, config, result->root, false};
+  if (!cli_output_close("check", &output, check__write(&state, output.stream, &context)))
     goto cleanup;
-  status = finding_list_error_count(result->findings) > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  if (state.format == FORMAT_LINTRUNNER)
+    status = EXIT_CLEAN;
+  else
+    status = finding_list_error_count(findings) > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 cleanup:
+  finding_list_delete(named_findings);
+  notice_list_delete(named_notices);
+  notice_list_delete(shown_notices);
   analysis_delete(result);
   config_delete(config);
+  cli_named_files_delete(named);
+  cli_path_list_release(&paths);
+  free(root);
+  free(error);
   return status;
 }

@@ -1,17 +1,33 @@
 // SARIF 2.1.0 (OASIS), as GitHub code scanning and other SARIF viewers read
 // it. Every rule is described, not only those with results, so a viewer can
 // show the rule set of the run.
+//
+// Code scanning's limits are kept here, where the log is written: at most
+// 25,000 results per run and 10 MB (gzip) per file, so a huge run keeps its
+// most severe results and says what it left out; rule names of at most 255
+// characters, descriptions of at most 1,024, at most 20 tags.
 #include "report.h"
 
 #include "report_util.h"
 #include "rule.h"
 #include "strbuf.h"
 #include "version.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define SARIF_SRCROOT "%SRCROOT%"
+
+#define SARIF_MAX_RESULTS 25000
+// Deflate never grows its input by more than 5 bytes per 64 KiB block, and
+// gzip adds 18 bytes: a log of at most this many bytes stays under code
+// scanning's 10 MB (compressed) however well it compresses.
+#define SARIF_MAX_BYTES ((size_t)9900000)
+#define SARIF_MAX_NAME 255
+#define SARIF_MAX_DESCRIPTION 1024
+#define SARIF_MAX_TAGS 20
 
 static json_t *report_sarif__message(const char *text) {
   return json_pack("{s:o}", "text", report_json_string(text));
@@ -35,16 +51,34 @@ static json_t *report_sarif__physical_location(const char *path, uint32_t line, 
   return physical;
 }
 
-// A location object; message and id are left out when NULL / 0.
-static json_t *report_sarif__location(const finding_location *where, size_t id) {
+// A location object; message and id are left out when NULL / 0. Code
+// scanning places a result only by its region, so a result's location on a
+// whole file (line 0) points at line 1.
+static json_t *report_sarif__location(const finding_location *where, size_t id, bool result) {
   json_t *location = json_object();
   if (id)
     json_object_set_new(location, "id", json_integer((json_int_t)id));
+  uint32_t line = result && where->line == 0 ? 1 : where->line;
   json_object_set_new(location, "physicalLocation",
-                      report_sarif__physical_location(where->path, where->line, where->column));
+                      report_sarif__physical_location(where->path, line, where->column));
   if (where->message)
     json_object_set_new(location, "message", report_sarif__message(where->message));
   return location;
+}
+
+// text, cut to at most max bytes (so at most max characters) at a character
+// boundary, with "..." when cut.
+static json_t *report_sarif__clipped(const char *text, size_t max) {
+  size_t length = strlen(text);
+  if (length <= max)
+    return report_json_string(text);
+  size_t cut = max - 3;
+  while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+    cut--;
+  char *clipped = xasprintf("%.*s...", (int)cut, text);
+  json_t *value = report_json_string(clipped);
+  free(clipped);
+  return value;
 }
 
 static json_t *report_sarif__strings(const char *const *items, size_t count) {
@@ -55,17 +89,19 @@ static json_t *report_sarif__strings(const char *const *items, size_t count) {
 }
 
 static json_t *report_sarif__rule(const rule_doc *rule) {
-  return json_pack("{s:s,s:s,s:{s:s},s:{s:s},s:{s:s,s:s},s:{s:s},s:{s:o,s:s,s:s}}", //
-                   "id", rule->id,                                                  //
-                   "name", rule->name,                                              //
-                   "shortDescription", "text", rule->summary,                       //
-                   "fullDescription", "text", rule->description,                    //
-                   "help", "text", rule->text, "markdown", rule->markdown,          //
-                   "defaultConfiguration", "level", rule_level_name(rule->level),   //
-                   "properties",                                                    //
-                   "tags", report_sarif__strings(rule->tags, rule->tag_count),      //
-                   "precision", rule->precision,                                    //
-                   "problem.severity", rule->problem_severity);
+  size_t tag_count = rule->tag_count < SARIF_MAX_TAGS ? rule->tag_count : SARIF_MAX_TAGS;
+  return json_pack(
+      "{s:s,s:o,s:{s:o},s:{s:o},s:{s:s,s:s},s:{s:s},s:{s:o,s:s,s:s}}",                            //
+      "id", rule->id,                                                                             //
+      "name", report_sarif__clipped(rule->name, SARIF_MAX_NAME),                                  //
+      "shortDescription", "text", report_sarif__clipped(rule->summary, SARIF_MAX_DESCRIPTION),    //
+      "fullDescription", "text", report_sarif__clipped(rule->description, SARIF_MAX_DESCRIPTION), //
+      "help", "text", rule->text, "markdown", rule->markdown,                                     //
+      "defaultConfiguration", "level", rule_level_name(rule->level),                              //
+      "properties",                                                                               //
+      "tags", report_sarif__strings(rule->tags, tag_count),                                       //
+      "precision", rule->precision,                                                               //
+      "problem.severity", rule->problem_severity);
 }
 
 static json_t *report_sarif__tool(void) {
@@ -81,8 +117,11 @@ static json_t *report_sarif__tool(void) {
 
 // One notification per notice, so a run's skipped and half-read files show in
 // the log without turning into results.
-static json_t *report_sarif__invocation(const notice_list *notices) {
+static json_t *report_sarif__invocation(const notice_list *notices, const char *left_out) {
   json_t *notifications = json_array();
+  if (left_out)
+    json_array_append_new(notifications, json_pack("{s:s,s:o}", "level", "warning", "message",
+                                                   report_sarif__message(left_out)));
   for (size_t i = 0; notices && i < notices->count; i++) {
     const notice *item = &notices->items[i];
     json_t *notification =
@@ -104,7 +143,7 @@ static json_t *report_sarif__code_flows(const finding *item) {
   json_t *steps = json_array();
   for (size_t r = 0; r < item->related_count; r++)
     json_array_append_new(
-        steps, json_pack("{s:o}", "location", report_sarif__location(&item->related[r], 0)));
+        steps, json_pack("{s:o}", "location", report_sarif__location(&item->related[r], 0, false)));
   return json_pack("[{s:[{s:o}]}]", "threadFlows", "locations", steps);
 }
 
@@ -113,7 +152,7 @@ static json_t *report_sarif__result(const finding *item) {
       json_pack("{s:s,s:I,s:s,s:o,s:[o]}", "ruleId", item->rule->id, "ruleIndex",
                 (json_int_t)rule_index(item->rule), "level", rule_level_name(item->level),
                 "message", report_sarif__message(item->message), "locations",
-                report_sarif__location(&item->location, 0));
+                report_sarif__location(&item->location, 0, true));
   if (item->fingerprint)
     json_object_set_new(result, "partialFingerprints",
                         json_pack("{s:s,s:s}", "primaryLocationLineHash", item->fingerprint,
@@ -121,7 +160,7 @@ static json_t *report_sarif__result(const finding *item) {
   if (item->related_count) {
     json_t *related = json_array();
     for (size_t r = 0; r < item->related_count; r++)
-      json_array_append_new(related, report_sarif__location(&item->related[r], r + 1));
+      json_array_append_new(related, report_sarif__location(&item->related[r], r + 1, false));
     json_object_set_new(result, "relatedLocations", related);
     json_object_set_new(result, "codeFlows", report_sarif__code_flows(item));
   }
@@ -130,11 +169,14 @@ static json_t *report_sarif__result(const finding *item) {
   return result;
 }
 
-bool report_sarif(FILE *out, const report_context *context) {
+// The log, with the results of the findings marked kept; left_out (may be
+// NULL) says which were not.
+static json_t *report_sarif__log(const report_context *context, const bool *kept,
+                                 const char *left_out) {
   json_t *run = json_object();
   json_object_set_new(run, "tool", report_sarif__tool());
   json_object_set_new(run, "invocations",
-                      json_pack("[o]", report_sarif__invocation(context->notices)));
+                      json_pack("[o]", report_sarif__invocation(context->notices, left_out)));
   if (context->root) {
     char *root_uri = report_file_uri(context->root);
     json_object_set_new(run, "originalUriBaseIds",
@@ -145,11 +187,94 @@ bool report_sarif(FILE *out, const report_context *context) {
   json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
   json_t *results = json_array();
   for (size_t i = 0; i < context->findings->count; i++)
-    json_array_append_new(results, report_sarif__result(&context->findings->items[i]));
+    if (kept[i])
+      json_array_append_new(results, report_sarif__result(&context->findings->items[i]));
   json_object_set_new(run, "results", results);
-  json_t *log =
-      json_pack("{s:s,s:s,s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
-  bool ok = report_write_json(out, log, JSON_INDENT(2));
+  return json_pack("{s:s,s:s,s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
+}
+
+typedef struct sarif_rank {
+  rule_level level;
+  size_t index;
+} sarif_rank;
+
+static int report_sarif__compare_rank(const void *left, const void *right) {
+  const sarif_rank *a = left, *b = right;
+  if (a->level != b->level)
+    return a->level > b->level ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+// The indices of the findings, most severe first, in their order otherwise.
+// The caller frees the array.
+static size_t *report_sarif__by_severity(const finding_list *findings) {
+  sarif_rank *ranks = xcalloc(findings->count + 1, sizeof(sarif_rank));
+  for (size_t i = 0; i < findings->count; i++)
+    ranks[i] = (sarif_rank){findings->items[i].level, i};
+  qsort(ranks, findings->count, sizeof(sarif_rank), report_sarif__compare_rank);
+  size_t *order = xcalloc(findings->count + 1, sizeof(size_t));
+  for (size_t i = 0; i < findings->count; i++)
+    order[i] = ranks[i].index;
+  free(ranks);
+  return order;
+}
+
+static char *report_sarif__left_out(size_t kept, size_t total, const char *limit) {
+  return xasprintf("kept the %zu most severe of %zu results: code scanning takes %s", kept, total,
+                   limit);
+}
+
+// How many of the findings, most severe first, fit in SARIF_MAX_BYTES of
+// compact JSON beside the rest of the log.
+static size_t report_sarif__fitting(const report_context *context, const size_t *order,
+                                    size_t candidates) {
+  size_t total = context->findings->count;
+  bool *none = xcalloc(total + 1, sizeof(bool));
+  char *longest = report_sarif__left_out(total, total, "SARIF files of at most 10 MB");
+  json_t *empty = report_sarif__log(context, none, longest);
+  size_t used = json_dumpb(empty, NULL, 0, JSON_COMPACT);
+  json_decref(empty);
+  free(longest);
+  free(none);
+  size_t fitting = 0;
+  for (; fitting < candidates; fitting++) {
+    json_t *result = report_sarif__result(&context->findings->items[order[fitting]]);
+    used += json_dumpb(result, NULL, 0, JSON_COMPACT) + 1; // and its ','
+    json_decref(result);
+    if (used > SARIF_MAX_BYTES)
+      break;
+  }
+  return fitting;
+}
+
+bool report_sarif(FILE *out, const report_context *context) {
+  size_t total = context->findings->count;
+  size_t *order = report_sarif__by_severity(context->findings);
+  bool *kept = xcalloc(total + 1, sizeof(bool));
+  size_t keep = total < SARIF_MAX_RESULTS ? total : SARIF_MAX_RESULTS;
+  for (size_t i = 0; i < keep; i++)
+    kept[order[i]] = true;
+  char *left_out =
+      keep < total ? report_sarif__left_out(keep, total, "at most 25000 results per run") : NULL;
+  json_t *log = report_sarif__log(context, kept, left_out);
+  // Indented for people; compact, and then fewer results, when it is too big.
+  size_t flags = JSON_INDENT(2);
+  if (json_dumpb(log, NULL, 0, flags) > SARIF_MAX_BYTES) {
+    flags = JSON_COMPACT;
+    if (json_dumpb(log, NULL, 0, flags) > SARIF_MAX_BYTES) {
+      size_t fitting = report_sarif__fitting(context, order, keep);
+      for (size_t i = fitting; i < keep; i++)
+        kept[order[i]] = false;
+      free(left_out);
+      left_out = report_sarif__left_out(fitting, total, "SARIF files of at most 10 MB");
+      json_decref(log);
+      log = report_sarif__log(context, kept, left_out);
+    }
+  }
+  bool ok = report_write_json(out, log, flags);
   json_decref(log);
+  free(left_out);
+  free(kept);
+  free(order);
   return ok;
 }
