@@ -16,14 +16,29 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { CHECK_CONFIG, CHECK_FORMAT, CHECK_OUTPUT, CHECK_ROOT, CHECK_JOBS, CHECK_COLOR };
+enum {
+  CHECK_CONFIG,
+  CHECK_FORMAT,
+  CHECK_OUTPUT,
+  CHECK_ROOT,
+  CHECK_CHANGED,
+  CHECK_JOBS,
+  CHECK_CACHE_DIR,
+  CHECK_NO_CACHE,
+  CHECK_COLOR
+};
 
 static const cli_option check_options[] = {
     [CHECK_CONFIG] = {"config", 'c', "FILE", "read FILE instead of ROOT/strata.yaml"},
     [CHECK_FORMAT] = {"format", 'f', "FORMAT", "text (default), sarif, json, lintrunner or github"},
     [CHECK_OUTPUT] = {"output", 'o', "FILE", "write the report to FILE (whole or not at all)"},
     [CHECK_ROOT] = {"root", 0, "DIR", "the tree the FILEs belong to (default: found, see below)"},
+    [CHECK_CHANGED] = {"changed", 0, NULL,
+                       "the PATHs are changed files: report what involves them (pre-commit)"},
     [CHECK_JOBS] = {"jobs", 'j', "N", "extract facts with N threads (default: one per core)"},
+    [CHECK_CACHE_DIR] = {"cache-dir", 0, "DIR",
+                         "keep the fact cache in DIR (default: ROOT/.strata-cache)"},
+    [CHECK_NO_CACHE] = {"no-cache", 0, NULL, "neither read nor write the fact cache"},
     [CHECK_COLOR] = {"color", 0, "WHEN",
                      "auto (default: on a terminal, unless NO_COLOR), always, never"},
 };
@@ -40,7 +55,9 @@ static const cli_command_spec check_spec = {
     "The tree of the FILEs is --root DIR, else the nearest folder above them that holds\n"
     "strata.yaml or .strata.yaml, else the top of their git work tree. The FILEs are shown as\n"
     "given; other files absolute when the FILEs were, else relative to the current folder.\n"
-    "FILEs that do not exist or lie outside the tree are notices; excluded ones are ignored.\n\n"
+    "FILEs that do not exist or lie outside the tree are notices; excluded ones are ignored.\n"
+    "--changed FILE... says the same where a FILE could be taken for a folder.\n\n"
+    "Facts of unchanged files come from the fact cache (see docs/performance.md).\n\n"
     "The config is ROOT/strata.yaml or ROOT/.strata.yaml unless --config is given; without one\n"
     "the built-in PyTorch default applies (see docs/config.md).\n\n"
     "exit status: 0 no error-level finding, 1 error-level findings, 2 usage, config or internal "
@@ -66,8 +83,11 @@ typedef struct check_state {
   const char *config_path;
   const char *output_path;
   const char *root_path;
+  const char *cache_dir;
   check_format format;
   unsigned jobs;
+  bool changed;
+  bool no_cache;
   cli_color_mode color;
 } check_state;
 
@@ -92,6 +112,15 @@ static bool check__option(void *state, size_t option, const char *argument) {
     return true;
   case CHECK_ROOT:
     self->root_path = argument;
+    return true;
+  case CHECK_CHANGED:
+    self->changed = true;
+    return true;
+  case CHECK_CACHE_DIR:
+    self->cache_dir = argument;
+    return true;
+  case CHECK_NO_CACHE:
+    self->no_cache = true;
     return true;
   case CHECK_JOBS: {
     char *end;
@@ -134,7 +163,7 @@ static int check__fail(const check_state *self, const char *name, const char *me
 // names the tree, as always; files, several paths, @PATHSFILE or --root
 // with paths ask for the findings about files.
 static bool check__files_mode(const check_state *self, bool listed, const cli_path_list *paths) {
-  if (listed)
+  if (listed || self->changed)
     return true;
   if (paths->count == 0)
     return false;
@@ -221,7 +250,10 @@ int cmd_check(int argc, char **argv) {
     status = check__fail(&state, "config-error", error, true);
     goto cleanup;
   }
-  analysis_options options = {.jobs = state.jobs, .run_checks = true};
+  analysis_options options = {.jobs = state.jobs,
+                              .run_checks = true,
+                              .use_cache = !state.no_cache,
+                              .cache_dir = state.cache_dir};
   result = analysis_run(root, config, &options, &error);
   if (!result) {
     status = check__fail(&state, "internal-error", error, false);
