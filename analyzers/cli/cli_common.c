@@ -131,3 +131,20 @@ bool cli_use_color(cli_color_mode mode, FILE *stream) {
     return false;
   return isatty(fileno(stream));
 }
+
+static void cli__progress(void *context, size_t done, size_t total, bool finished) {
+  (void)context;
+  if (finished)
+    fputs("\r\033[K", stderr);
+  else
+    fprintf(stderr, "\rstrata: reading files %zu/%zu (%zu%%)", done, total,
+            total ? done * 100 / total : 100);
+  fflush(stderr);
+}
+
+cli_progress_function *cli_progress_for_stderr(void) {
+  const char *term = getenv("TERM");
+  if (!isatty(fileno(stderr)) || (term && strcmp(term, "dumb") == 0))
+    return NULL;
+  return cli__progress;
+}

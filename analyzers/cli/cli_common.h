@@ -39,4 +39,10 @@ bool cli_parse_color(const char *value, cli_color_mode *mode);
 // Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
 bool cli_use_color(cli_color_mode mode, FILE *stream);
 
+// Progress of a long run on stderr, only when stderr is a terminal: a
+// `strata: reading files 1234/9000` line rewritten in place, erased at the
+// end. Returns the callback for analysis_options.progress, or NULL.
+typedef void cli_progress_function(void *context, size_t done, size_t total, bool finished);
+cli_progress_function *cli_progress_for_stderr(void);
+
 #endif

@@ -253,7 +253,8 @@ int cmd_check(int argc, char **argv) {
   analysis_options options = {.jobs = state.jobs,
                               .run_checks = true,
                               .use_cache = !state.no_cache,
-                              .cache_dir = state.cache_dir};
+                              .cache_dir = state.cache_dir,
+                              .progress = cli_progress_for_stderr()};
   result = analysis_run(root, config, &options, &error);
   if (!result) {
     status = check__fail(&state, "internal-error", error, false);

@@ -30,6 +30,7 @@ typedef struct extraction {
   fact_cache_record *records; // one slot per file, with a cache
   atomic_size_t next;
   atomic_size_t parsed;
+  atomic_size_t done;
 } extraction;
 
 // Adds the notices of a file that could not be (fully) read, and returns
@@ -137,6 +138,7 @@ static void *analysis__worker(void *argument) {
     char *absolute = xasprintf("%s/%s", self->root, file->path);
     analysis__extract_one(self, index, file, absolute, workers[slot]);
     free(absolute);
+    atomic_fetch_add(&self->done, 1);
   }
   for (size_t slot = 0; strata_frontends[slot]; slot++)
     if (workers[slot])
@@ -144,7 +146,54 @@ static void *analysis__worker(void *argument) {
   return NULL;
 }
 
-static void analysis__extract_all(extraction *work, unsigned jobs) {
+// Progress for long runs: a thread that wakes ten times a second and, once a
+// second has passed, tells the caller how many files are done.
+typedef struct progress_state {
+  const extraction *work;
+  const analysis_options *options;
+  pthread_mutex_t lock;
+  pthread_cond_t wake;
+  bool stop;
+} progress_state;
+
+static void *analysis__progress(void *argument) {
+  progress_state *self = argument;
+  struct timespec start, now;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  bool shown = false;
+  pthread_mutex_lock(&self->lock);
+  while (!self->stop) {
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_nsec += 100 * 1000 * 1000;
+    if (until.tv_nsec >= 1000 * 1000 * 1000) {
+      until.tv_sec++;
+      until.tv_nsec -= 1000 * 1000 * 1000;
+    }
+    pthread_cond_timedwait(&self->wake, &self->lock, &until);
+    if (self->stop)
+      break;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec - start.tv_sec + (now.tv_nsec - start.tv_nsec) / 1e9 < 1.0)
+      continue;
+    self->options->progress(self->options->progress_context, atomic_load(&self->work->done),
+                            self->work->files->count, false);
+    shown = true;
+  }
+  pthread_mutex_unlock(&self->lock);
+  if (shown)
+    self->options->progress(self->options->progress_context, self->work->files->count,
+                            self->work->files->count, true);
+  return NULL;
+}
+
+static void analysis__extract_all(extraction *work, unsigned jobs,
+                                  const analysis_options *options) {
+  progress_state progress = {work, options, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+                             false};
+  pthread_t progress_thread;
+  bool progress_started = options->progress && pthread_create(&progress_thread, NULL,
+                                                              analysis__progress, &progress) == 0;
   if (jobs == 0) {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     jobs = cores > 0 ? (unsigned)cores : 1;
@@ -163,6 +212,13 @@ static void analysis__extract_all(extraction *work, unsigned jobs) {
   analysis__worker(work);
   for (unsigned i = 0; i < started; i++)
     pthread_join(threads[i], NULL);
+  if (progress_started) {
+    pthread_mutex_lock(&progress.lock);
+    progress.stop = true;
+    pthread_cond_signal(&progress.wake);
+    pthread_mutex_unlock(&progress.lock);
+    pthread_join(progress_thread, NULL);
+  }
 }
 
 // Everything that changes what a front end extracts: the cache keeps facts
@@ -180,6 +236,16 @@ static uint64_t analysis__options_key(const strata_config *config) {
   XXH3_64bits_update(state, std, strlen(std) + 1);
   for (size_t i = 0; i < config->cxx_define_count; i++)
     XXH3_64bits_update(state, config->cxx_defines[i], strlen(config->cxx_defines[i]) + 1);
+  // The names the front ends take for deprecation sites; a marker before
+  // each list keeps one list's end from passing for the next one's start.
+  const config_deprecations *deprecations = &config->deprecations;
+  XXH3_64bits_update(state, "\x01", 2);
+  for (size_t i = 0; i < deprecations->cxx_macro_count; i++)
+    XXH3_64bits_update(state, deprecations->cxx_macros[i], strlen(deprecations->cxx_macros[i]) + 1);
+  XXH3_64bits_update(state, "\x01", 2);
+  for (size_t i = 0; i < deprecations->python_call_count; i++)
+    XXH3_64bits_update(state, deprecations->python_calls[i],
+                       strlen(deprecations->python_calls[i]) + 1);
   uint64_t key = XXH3_64bits_digest(state);
   XXH3_freeState(state);
   return key;
@@ -205,8 +271,10 @@ analysis *analysis_run(const char *root, const strata_config *config,
 
   walk_result files;
   walk_tree(self->root, config, self->notices, &files);
-  extraction work = {self->root, config, &files, xcalloc(files.count + 1, sizeof(file_facts *)),
-                     NULL,       NULL,   0,      0};
+  extraction work = {.root = self->root,
+                     .config = config,
+                     .files = &files,
+                     .facts = xcalloc(files.count + 1, sizeof(file_facts *))};
   fact_cache *cache = NULL;
   char *cache_dir = NULL;
   int64_t run_start = (int64_t)time(NULL);
@@ -217,7 +285,7 @@ analysis *analysis_run(const char *root, const strata_config *config,
     work.cache = cache;
     work.records = xcalloc(files.count + 1, sizeof(fact_cache_record));
   }
-  analysis__extract_all(&work, options->jobs);
+  analysis__extract_all(&work, options->jobs, options);
   self->files_parsed = atomic_load(&work.parsed);
   if (cache) {
     const char **paths = xmalloc((files.count + 1) * sizeof(char *));
@@ -249,7 +317,7 @@ analysis *analysis_run(const char *root, const strata_config *config,
 
   graph_build(self->graph, config, self->notices);
   if (options->run_checks)
-    checks_run_all(self->graph, config, self->findings);
+    checks_run_all(self->graph, config, self->root, self->notices, self->findings);
   notice_list_sort(self->notices);
   return self;
 }

@@ -17,6 +17,11 @@ typedef struct analysis_options {
   bool run_checks;       // false for `strata graph`
   bool use_cache;        // read and write the fact cache
   const char *cache_dir; // NULL: ROOT/.strata-cache
+  // Called about ten times a second from another thread once reading files
+  // has taken a second, and once more with finished set when it is done (only
+  // if it was called before). NULL: no progress.
+  void (*progress)(void *context, size_t done, size_t total, bool finished);
+  void *progress_context;
 } analysis_options;
 
 typedef struct analysis {
