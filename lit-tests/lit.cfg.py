@@ -6,6 +6,7 @@
 #                 unexpected finding fails the test
 #   %python       the python3 the build was configured with
 #   %srcroot      the repository's top folder
+#   %build        this build's folder
 #   %shared       ../shared beside the repository (tests needing it say
 #                 "skipped" themselves when it is absent)
 #   split-file    LLVM's split-file: a test can hold a whole tree, one
@@ -25,6 +26,7 @@ config.test_exec_root = os.path.join(config.build_root, "lit-tests")
 config.substitutions.append(("%strata", config.strata))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%srcroot", config.source_root))
+config.substitutions.append(("%build", config.build_root))
 config.substitutions.append(("%shared", os.path.join(os.path.dirname(config.source_root), "shared")))
 config.substitutions.append(("%support", os.path.join(config.source_root, "lit-tests", "support")))
 config.substitutions.append(("FileCheck", config.filecheck))
