@@ -1,9 +1,12 @@
-// The Python front end: tree-sitter-python turns a .py file into a tree, and
-// the import statements of that tree become dependency facts.
+// The Python front end: tree-sitter-python turns a .py file into a tree; the
+// import statements of that tree become dependency facts, its deprecation
+// sites deprecation facts, its `strata: ignore[...]` comments suppressions.
 #include "frontend.h"
+#include "python_deprecations.h"
 #include "python_grammar.h"
 #include "python_guard.h"
 #include "python_imports.h"
+#include "python_suppressions.h"
 #include "python_syntax.h"
 #include "python_text.h"
 #include "xalloc.h"
@@ -16,6 +19,7 @@ struct frontend_worker {
   TSParser *parser;
   python_grammar grammar;
   python_imports imports;
+  python_deprecations deprecations;
 };
 
 static bool python__claims(const char *path, strata_language *language) {
@@ -28,16 +32,18 @@ static bool python__claims(const char *path, strata_language *language) {
 
 static void python__worker_delete(frontend_worker *worker);
 
-// The configuration does not change what a Python file's imports are, so
-// config may be NULL.
+// Of the configuration only deprecations.python_calls changes a Python
+// file's facts; config may be NULL (no extra names).
 static frontend_worker *python__worker_new(const strata_config *config) {
-  (void)config;
   frontend_worker *worker = xcalloc(1, sizeof(*worker));
   if (!python_grammar_init(&worker->grammar)) {
     free(worker);
     return NULL;
   }
   python_imports_init(&worker->imports, &worker->grammar);
+  python_deprecations_init(&worker->deprecations, &worker->grammar,
+                           config ? config->deprecations.python_calls : NULL,
+                           config ? config->deprecations.python_call_count : 0);
   worker->parser = ts_parser_new();
   if (!ts_parser_set_language(worker->parser, worker->grammar.language)) {
     // The grammar was generated for an ABI this runtime does not load.
@@ -53,6 +59,7 @@ static void python__worker_delete(frontend_worker *worker) {
   if (worker->parser)
     ts_parser_delete(worker->parser);
   python_imports_release(&worker->imports);
+  python_deprecations_release(&worker->deprecations);
   python_grammar_release(&worker->grammar);
   free(worker);
 }
@@ -83,6 +90,8 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
     goto cleanup;
   }
   python_imports_extract(&worker->imports, tree, &text, facts);
+  python_deprecations_extract(&worker->deprecations, tree, &text, facts);
+  python_suppressions_extract(&worker->deprecations.comments, text.bytes, facts);
   uint32_t line, column;
   if (python_syntax_first_problem(tree, text.bytes, &line, &column))
     file_facts_add_notice(

@@ -1,5 +1,5 @@
-// The symbols and fields of tree-sitter-python that the import extractor
-// needs, looked up by name once per worker so that the walk compares
+// The symbols and fields of tree-sitter-python that the front end's walks
+// need, looked up by name once per worker so that the walks compare
 // integers, never strings.
 #ifndef STRATA_PYTHON_GRAMMAR_H
 #define STRATA_PYTHON_GRAMMAR_H
@@ -32,12 +32,33 @@ typedef struct python_grammar {
   TSSymbol attribute;
   TSSymbol parenthesized_expression;
   TSSymbol comment;
+  // Deprecation sites and their messages (python_deprecations.c,
+  // python_literal.c).
+  TSSymbol call;
+  TSSymbol decorator;
+  TSSymbol argument_list;
+  TSSymbol keyword_argument;
+  TSSymbol list_splat;
+  TSSymbol dictionary_splat;
+  TSSymbol string;
+  TSSymbol concatenated_string;
+  TSSymbol string_start;
+  TSSymbol string_content;
+  TSSymbol string_end;
+  TSSymbol binary_operator;
   TSFieldId field_condition;
   TSFieldId field_consequence;
   TSFieldId field_name;
   TSFieldId field_module_name;
   TSFieldId field_object;
   TSFieldId field_attribute;
+  TSFieldId field_alias;
+  TSFieldId field_function;
+  TSFieldId field_arguments;
+  TSFieldId field_value;
+  TSFieldId field_left;
+  TSFieldId field_operator;
+  TSFieldId field_right;
   // holds_statements[symbol]: whether a node of that kind can have a
   // statement below it (module, blocks, compound statements). The walk
   // skips every other subtree (expressions), which is most of the tree.
@@ -53,5 +74,10 @@ void python_grammar_release(python_grammar *self);
 
 // Whether a node of kind symbol may hold statements; ERROR nodes do.
 bool python_grammar_holds_statements(const python_grammar *self, TSSymbol symbol);
+
+// The expression inside any number of parentheses around node, as Python's
+// own parser sees it (`(a).b` is `a.b`); a null node when the parentheses
+// hold nothing but comments.
+TSNode python_grammar_unparenthesize(const python_grammar *self, TSNode node);
 
 #endif

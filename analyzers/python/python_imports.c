@@ -26,29 +26,11 @@ static bool python_imports__text_is(TSNode node, const char *bytes, const char *
   return end - start == length && memcmp(bytes + start, text, length) == 0;
 }
 
-// The expression inside any number of parentheses, as Python's own parser
-// sees it: `if (TYPE_CHECKING):` tests the name.
-static TSNode python_imports__unparenthesize(const python_grammar *grammar, TSNode node) {
-  while (!ts_node_is_null(node) && ts_node_symbol(node) == grammar->parenthesized_expression) {
-    TSNode inner = {{0}, NULL, NULL};
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-      TSNode child = ts_node_named_child(node, i);
-      if (ts_node_symbol(child) != grammar->comment) {
-        inner = child;
-        break;
-      }
-    }
-    node = inner;
-  }
-  return node;
-}
-
 // Whether the condition of an if or elif is exactly `TYPE_CHECKING` or
 // `typing.TYPE_CHECKING`; an alias such as `t.TYPE_CHECKING` is not.
 static bool python_imports__is_type_checking(const python_grammar *grammar, TSNode conditional,
                                              const char *bytes) {
-  TSNode condition = python_imports__unparenthesize(
+  TSNode condition = python_grammar_unparenthesize(
       grammar, ts_node_child_by_field_id(conditional, grammar->field_condition));
   if (ts_node_is_null(condition) || ts_node_has_error(condition))
     return false;
@@ -57,7 +39,7 @@ static bool python_imports__is_type_checking(const python_grammar *grammar, TSNo
     return python_imports__text_is(condition, bytes, "TYPE_CHECKING");
   if (symbol != grammar->attribute)
     return false;
-  TSNode object = python_imports__unparenthesize(
+  TSNode object = python_grammar_unparenthesize(
       grammar, ts_node_child_by_field_id(condition, grammar->field_object));
   TSNode attribute = ts_node_child_by_field_id(condition, grammar->field_attribute);
   return !ts_node_is_null(object) && ts_node_symbol(object) == grammar->identifier &&

@@ -45,6 +45,21 @@ void python_text_fold(const char *bytes, size_t start, size_t end, strbuf *out) 
   }
 }
 
+void python_text_fold_plain(const char *bytes, size_t start, size_t end, strbuf *out) {
+  size_t first = out->length;
+  bool pending_space = false;
+  for (size_t i = start; i < end; i++) {
+    if (python_text__is_space(bytes[i])) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && out->length > first)
+      strbuf_append_char(out, ' ');
+    pending_space = false;
+    strbuf_append_char(out, bytes[i]);
+  }
+}
+
 void python_text_dotted(const char *bytes, size_t start, size_t end, strbuf *out) {
   for (size_t i = start; i < end; i++)
     if (!python_text__is_space(bytes[i]) && bytes[i] != '\\')

@@ -1,4 +1,4 @@
-// The text of import statements, as facts carry it.
+// The text of statements, as facts carry it.
 #ifndef STRATA_PYTHON_TEXT_H
 #define STRATA_PYTHON_TEXT_H
 
@@ -15,6 +15,11 @@
 // to one space, trimmed at both ends. Only valid for import statements,
 // which hold no string literal, so every '#' starts a comment.
 void python_text_fold(const char *bytes, size_t start, size_t end, strbuf *out);
+
+// Appends bytes[start..end) to out with every run of white space folded to
+// one space, trimmed at both ends, and nothing else changed: for text that
+// may hold string literals, where a '#' is not always a comment.
+void python_text_fold_plain(const char *bytes, size_t start, size_t end, strbuf *out);
 
 // Appends the dotted name in bytes[start..end) to out with the white space
 // and line continuations that Python allows around its dots removed
