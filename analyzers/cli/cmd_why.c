@@ -1,0 +1,189 @@
+// strata why: the shortest dependency chain from FROM to TO, every step
+// with the file:line of the import or include that makes it. What a
+// maintainer asks first when a layering violation appears.
+#include "analysis.h"
+#include "cli.h"
+#include "cli_common.h"
+#include "cli_options.h"
+#include "exit_code.h"
+#include "graph_path.h"
+#include "graph_view.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { WHY_CONFIG, WHY_JOBS };
+
+static const cli_option why_options[] = {
+    [WHY_CONFIG] = {"config", 'c', "FILE", "read FILE instead of PATH/strata.yaml"},
+    [WHY_JOBS] = {"jobs", 'j', "N", "extract facts with N threads (default: one per core)"},
+};
+
+static const cli_command_spec why_spec = {
+    "why",
+    "[options] FROM TO [PATH]",
+    "Print the shortest dependency chain from FROM to TO in the tree at PATH (default: the\n"
+    "current folder), one import or include a step, each at its file:line, with the rules\n"
+    "a step breaks.",
+    why_options,
+    sizeof(why_options) / sizeof(why_options[0]),
+    "FROM and TO are components, files (by path) or modules (a Python module or package, or\n"
+    "a folder, with everything below it), tried in that order; say which with\n"
+    "component:NAME, file:NAME (a path or a Python module) or module:NAME. Every import and\n"
+    "include counts, at any scope.\n\n"
+    "exit status: 0 a chain was found, 1 there is none, 2 usage, config or internal error\n",
+};
+
+typedef struct why_state {
+  const char *config_path;
+  unsigned jobs;
+} why_state;
+
+static bool why__option(void *state, size_t option, const char *argument) {
+  why_state *self = state;
+  switch (option) {
+  case WHY_CONFIG:
+    self->config_path = argument;
+    return true;
+  case WHY_JOBS: {
+    char *end;
+    long jobs = strtol(argument, &end, 10);
+    if (*argument == '\0' || *end || jobs < 1 || jobs > 64) {
+      fprintf(stderr, "strata why: --jobs takes a number from 1 to 64, not '%s'\n", argument);
+      return false;
+    }
+    self->jobs = (unsigned)jobs;
+    return true;
+  }
+  }
+  return false;
+}
+
+// "component 'torch'": how a name was understood, for the messages.
+static char *why__describe(graph_selection_kind kind, const char *name) {
+  const char *kind_name = graph_selection_kind_name(kind);
+  size_t length = strlen(kind_name);
+  if (strncmp(name, kind_name, length) == 0 && name[length] == ':')
+    name += length + 1;
+  return xasprintf("%s '%s'", kind_name, name);
+}
+
+static const char *why__component(const strata_config *config, const graph_file *file) {
+  return file->component >= 0 ? config->components[file->component].name : "no component";
+}
+
+static const char *why__scope(fact_scope scope) {
+  switch (scope) {
+  case FACT_SCOPE_FUNCTION:
+    return ", inside a function";
+  case FACT_SCOPE_TYPE_CHECKING:
+    return ", under TYPE_CHECKING";
+  case FACT_SCOPE_MODULE:
+    break;
+  }
+  return "";
+}
+
+// One step: `path:line:col: 'from' (component) imports 'to' (component)
+// [rule...]`, then the statement.
+static void why__step(FILE *out, const analysis *result, const strata_config *config,
+                      size_t edge_index) {
+  const graph *files = result->graph;
+  const graph_edge *edge = &files->edges[edge_index];
+  const graph_file *from = &files->files[edge->from];
+  const graph_file *to = &files->files[edge->to];
+  fprintf(out, "%s:%u:%u: '%s' (%s) %s '%s' (%s)%s", from->path, edge->line, edge->column,
+          from->path, why__component(config, from),
+          edge->kind == FACT_DEP_INCLUDE ? "includes" : "imports", to->path,
+          why__component(config, to), why__scope(edge->scope));
+  // The rules the step breaks, each once (findings are sorted by rule id
+  // within a location).
+  const char *last_rule = NULL;
+  for (size_t f = 0; f < result->findings->count; f++) {
+    const finding *item = &result->findings->items[f];
+    if (!graph_view_finding_is_about(files, edge_index, item))
+      continue;
+    if (last_rule && strcmp(last_rule, item->rule->id) == 0)
+      continue;
+    fprintf(out, " [%s]", item->rule->id);
+    last_rule = item->rule->id;
+  }
+  fputc('\n', out);
+  if (edge->origin && edge->origin->statement)
+    fprintf(out, "    %s\n", edge->origin->statement);
+}
+
+// Marks the files name stands for; false after printing that it names none.
+static bool why__select(const analysis *result, const strata_config *config, const char *name,
+                        bool *selected, graph_selection_kind *kind) {
+  if (graph_path_select(result->graph, config, name, selected, kind))
+    return true;
+  fprintf(stderr, "strata why: '%s' names no component, file or module of the tree\n", name);
+  return false;
+}
+
+int cmd_why(int argc, char **argv) {
+  why_state state = {0};
+  int first;
+  bool help;
+  if (!cli_parse_options(argc, argv, &why_spec, why__option, &state, &first, &help))
+    return EXIT_ERROR;
+  if (help)
+    return EXIT_CLEAN;
+  int given = argc - first;
+  if (given < 2 || given > 3) {
+    fprintf(stderr, "strata why: give FROM, TO and at most one PATH; see 'strata why --help'\n");
+    return EXIT_ERROR;
+  }
+  const char *from_name = argv[first];
+  const char *to_name = argv[first + 1];
+  const char *root = given == 3 ? argv[first + 2] : ".";
+  strata_config *config = cli_load_config("why", state.config_path, root);
+  if (!config)
+    return EXIT_ERROR;
+  int status = EXIT_ERROR;
+  char *error = NULL;
+  bool *from = NULL, *to = NULL;
+  uint32_t *chain = NULL;
+  char *from_text = NULL, *to_text = NULL;
+  analysis_options options = {.jobs = state.jobs, .run_checks = true};
+  analysis *result = analysis_run(root, config, &options, &error);
+  if (!result) {
+    fprintf(stderr, "strata why: %s\n", error);
+    free(error);
+    goto cleanup;
+  }
+  cli_print_notices(result->notices);
+  from = xcalloc(result->graph->file_count + 1, sizeof(bool));
+  to = xcalloc(result->graph->file_count + 1, sizeof(bool));
+  graph_selection_kind from_kind, to_kind;
+  if (!why__select(result, config, from_name, from, &from_kind) ||
+      !why__select(result, config, to_name, to, &to_kind))
+    goto cleanup;
+  from_text = why__describe(from_kind, from_name);
+  to_text = why__describe(to_kind, to_name);
+  size_t length = graph_path_shortest(result->graph, from, to, &chain);
+  if (length == 0) {
+    printf("no path from %s to %s\n", from_text, to_text);
+    status = fflush(stdout) == 0 ? EXIT_FINDINGS : EXIT_ERROR;
+    goto cleanup;
+  }
+  printf("%s reaches %s in %zu step%s:\n", from_text, to_text, length, length == 1 ? "" : "s");
+  for (size_t step = 0; step < length; step++)
+    why__step(stdout, result, config, chain[step]);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "strata why: cannot write to standard output\n");
+    goto cleanup;
+  }
+  status = EXIT_CLEAN;
+cleanup:
+  free(from_text);
+  free(to_text);
+  free(chain);
+  free(from);
+  free(to);
+  analysis_delete(result);
+  config_delete(config);
+  return status;
+}

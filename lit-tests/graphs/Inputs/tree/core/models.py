@@ -1,0 +1,3 @@
+from core import util
+
+import app.views

@@ -1,0 +1,2 @@
+#include "native/ops.h"
+#include <vector>
