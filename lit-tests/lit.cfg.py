@@ -44,6 +44,6 @@ if config.sanitize:
     config.environment["LSAN_OPTIONS"] = "suppressions=" + os.path.join(
         config.source_root, "lit-tests", "support", "lsan.supp")
     config.available_features.add("sanitize")
-if config.dot:
+if config.dot and not config.dot.endswith("NOTFOUND"):
     config.available_features.add("dot")
     config.substitutions.append(("%dot", config.dot))

@@ -40,7 +40,9 @@ FILE = re.compile(r"^<!-- strata > (\S+): (.+?) -->$", re.M)
 
 
 def run(strata, args, output=None):
-    argv = [strata] + shlex.split(args)
+    words = shlex.split(args)
+    # The docs describe the tree as it is: no fact cache written into it.
+    argv = [strata, words[0], "--no-cache"] + words[1:]
     if output:
         argv += ["--output", output]
     done = subprocess.run(argv, capture_output=True, text=True)

@@ -2,6 +2,7 @@
 // given files, analyze their whole tree and report what involves them.
 #include "analysis.h"
 #include "cli.h"
+#include "cli_analysis.h"
 #include "cli_common.h"
 #include "cli_options.h"
 #include "cli_paths.h"
@@ -16,31 +17,17 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum {
-  CHECK_CONFIG,
-  CHECK_FORMAT,
-  CHECK_OUTPUT,
-  CHECK_ROOT,
-  CHECK_CHANGED,
-  CHECK_JOBS,
-  CHECK_CACHE_DIR,
-  CHECK_NO_CACHE,
-  CHECK_COLOR
-};
+enum { CHECK_FORMAT, CHECK_OUTPUT, CHECK_ROOT, CHECK_CHANGED, CHECK_COLOR, CHECK_SHARED };
 
 static const cli_option check_options[] = {
-    [CHECK_CONFIG] = {"config", 'c', "FILE", "read FILE instead of ROOT/strata.yaml"},
     [CHECK_FORMAT] = {"format", 'f', "FORMAT", "text (default), sarif, json, lintrunner or github"},
     [CHECK_OUTPUT] = {"output", 'o', "FILE", "write the report to FILE (whole or not at all)"},
     [CHECK_ROOT] = {"root", 0, "DIR", "the tree the FILEs belong to (default: found, see below)"},
     [CHECK_CHANGED] = {"changed", 0, NULL,
                        "the PATHs are changed files: report what involves them (pre-commit)"},
-    [CHECK_JOBS] = {"jobs", 'j', "N", "extract facts with N threads (default: one per core)"},
-    [CHECK_CACHE_DIR] = {"cache-dir", 0, "DIR",
-                         "keep the fact cache in DIR (default: ROOT/.strata-cache)"},
-    [CHECK_NO_CACHE] = {"no-cache", 0, NULL, "neither read nor write the fact cache"},
     [CHECK_COLOR] = {"color", 0, "WHEN",
                      "auto (default: on a terminal, unless NO_COLOR), always, never"},
+    CLI_ANALYSIS_OPTIONS,
 };
 
 static const cli_command_spec check_spec = {
@@ -80,23 +67,19 @@ static const char *const check_format_names[] = {
 };
 
 typedef struct check_state {
-  const char *config_path;
+  cli_analysis_flags shared;
   const char *output_path;
   const char *root_path;
-  const char *cache_dir;
   check_format format;
-  unsigned jobs;
   bool changed;
-  bool no_cache;
   cli_color_mode color;
 } check_state;
 
 static bool check__option(void *state, size_t option, const char *argument) {
   check_state *self = state;
+  if (option >= CHECK_SHARED)
+    return cli_analysis_option(&self->shared, "check", option - CHECK_SHARED, argument);
   switch (option) {
-  case CHECK_CONFIG:
-    self->config_path = argument;
-    return true;
   case CHECK_FORMAT:
     for (size_t i = 0; i < sizeof(check_format_names) / sizeof(check_format_names[0]); i++) {
       if (strcmp(argument, check_format_names[i]) == 0) {
@@ -116,22 +99,6 @@ static bool check__option(void *state, size_t option, const char *argument) {
   case CHECK_CHANGED:
     self->changed = true;
     return true;
-  case CHECK_CACHE_DIR:
-    self->cache_dir = argument;
-    return true;
-  case CHECK_NO_CACHE:
-    self->no_cache = true;
-    return true;
-  case CHECK_JOBS: {
-    char *end;
-    long jobs = strtol(argument, &end, 10);
-    if (*end || jobs < 1 || jobs > 64) {
-      fprintf(stderr, "strata check: --jobs takes a number from 1 to 64, not '%s'\n", argument);
-      return false;
-    }
-    self->jobs = (unsigned)jobs;
-    return true;
-  }
   case CHECK_COLOR:
     if (!cli_parse_color(argument, &self->color)) {
       fprintf(stderr, "strata check: --color takes auto, always or never, not '%s'\n", argument);
@@ -244,17 +211,13 @@ int cmd_check(int argc, char **argv) {
     root = xstrdup(state.root_path ? state.root_path : paths.count ? paths.items[0] : ".");
   }
 
-  config = cli_load_config_quietly("check", state.config_path, root, &error);
+  config = cli_load_config_quietly("check", state.shared.config_path, root, &error);
   if (!config) {
     fprintf(stderr, "%s\n", error);
     status = check__fail(&state, "config-error", error, true);
     goto cleanup;
   }
-  analysis_options options = {.jobs = state.jobs,
-                              .run_checks = true,
-                              .use_cache = !state.no_cache,
-                              .cache_dir = state.cache_dir,
-                              .progress = cli_progress_for_stderr()};
+  analysis_options options = cli_analysis_options(&state.shared, true);
   result = analysis_run(root, config, &options, &error);
   if (!result) {
     status = check__fail(&state, "internal-error", error, false);

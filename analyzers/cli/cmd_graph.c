@@ -2,6 +2,7 @@
 // module boundary map (dot, svg, mermaid).
 #include "analysis.h"
 #include "cli.h"
+#include "cli_analysis.h"
 #include "cli_common.h"
 #include "cli_options.h"
 #include "exit_code.h"
@@ -14,17 +15,15 @@
 #include <string.h>
 
 enum {
-  GRAPH_CONFIG,
   GRAPH_FORMAT,
   GRAPH_LEVEL,
   GRAPH_DEPTH,
   GRAPH_FOCUS,
   GRAPH_OUTPUT,
-  GRAPH_JOBS,
+  GRAPH_SHARED,
 };
 
 static const cli_option graph_options[] = {
-    [GRAPH_CONFIG] = {"config", 'c', "FILE", "read FILE instead of PATH/strata.yaml"},
     [GRAPH_FORMAT] = {"format", 'f', "FORMAT",
                       "dot, svg or mermaid (the map), json (the file-level graph)"},
     [GRAPH_LEVEL] = {"level", 'l', "LEVEL", "component (default), module or file"},
@@ -32,7 +31,7 @@ static const cli_option graph_options[] = {
                      "module level: keep N dotted parts or folders (default: 2)"},
     [GRAPH_FOCUS] = {"focus", 0, "NAME", "only NAME and its direct neighbours"},
     [GRAPH_OUTPUT] = {"output", 'o', "FILE", "write the graph to FILE (whole or not at all)"},
-    [GRAPH_JOBS] = {"jobs", 'j', "N", "extract facts with N threads (default: one per core)"},
+    CLI_ANALYSIS_OPTIONS,
 };
 
 static const cli_command_spec graph_spec = {
@@ -62,12 +61,11 @@ typedef enum graph_format {
 } graph_format;
 
 typedef struct graph_state {
-  const char *config_path;
+  cli_analysis_flags shared;
   const char *output_path;
   graph_format format;
   bool level_given;
   graph_view_options view;
-  unsigned jobs;
 } graph_state;
 
 static bool graph__number(const char *option, const char *argument, long low, long high,
@@ -85,10 +83,9 @@ static bool graph__number(const char *option, const char *argument, long low, lo
 
 static bool graph__option(void *state, size_t option, const char *argument) {
   graph_state *self = state;
+  if (option >= GRAPH_SHARED)
+    return cli_analysis_option(&self->shared, "graph", option - GRAPH_SHARED, argument);
   switch (option) {
-  case GRAPH_CONFIG:
-    self->config_path = argument;
-    return true;
   case GRAPH_FORMAT: {
     static const char *const names[] = {"", "json", "dot", "svg", "mermaid"};
     for (size_t f = FORMAT_JSON; f <= FORMAT_MERMAID; f++)
@@ -114,8 +111,6 @@ static bool graph__option(void *state, size_t option, const char *argument) {
   case GRAPH_OUTPUT:
     self->output_path = argument;
     return true;
-  case GRAPH_JOBS:
-    return graph__number("jobs", argument, 1, 64, &self->jobs);
   }
   return false;
 }
@@ -261,13 +256,13 @@ int cmd_graph(int argc, char **argv) {
     return EXIT_ERROR;
   }
   const char *root = first < argc ? argv[first] : ".";
-  strata_config *config = cli_load_config("graph", state.config_path, root);
+  strata_config *config = cli_load_config("graph", state.shared.config_path, root);
   if (!config)
     return EXIT_ERROR;
   int status = EXIT_ERROR;
   char *error = NULL;
   // The map marks violations, so it needs the checks' findings.
-  analysis_options options = {.jobs = state.jobs, .run_checks = state.format != FORMAT_JSON};
+  analysis_options options = cli_analysis_options(&state.shared, state.format != FORMAT_JSON);
   analysis *result = analysis_run(root, config, &options, &error);
   if (!result) {
     fprintf(stderr, "strata graph: %s\n", error);

@@ -3,6 +3,7 @@
 // instability, violations and cycles per component or module.
 #include "analysis.h"
 #include "cli.h"
+#include "cli_analysis.h"
 #include "cli_common.h"
 #include "cli_options.h"
 #include "exit_code.h"
@@ -15,16 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { METRICS_CONFIG, METRICS_LEVEL, METRICS_DEPTH, METRICS_FORMAT, METRICS_OUTPUT, METRICS_JOBS };
+enum { METRICS_LEVEL, METRICS_DEPTH, METRICS_FORMAT, METRICS_OUTPUT, METRICS_SHARED };
 
 static const cli_option metrics_options[] = {
-    [METRICS_CONFIG] = {"config", 'c', "FILE", "read FILE instead of PATH/strata.yaml"},
     [METRICS_LEVEL] = {"level", 'l', "LEVEL", "component (default) or module"},
     [METRICS_DEPTH] = {"depth", 'd', "N",
                        "module level: keep N dotted parts or folders (default: 2)"},
     [METRICS_FORMAT] = {"format", 'f', "FORMAT", "markdown (default) or json"},
     [METRICS_OUTPUT] = {"output", 'o', "FILE", "write the table to FILE (whole or not at all)"},
-    [METRICS_JOBS] = {"jobs", 'j', "N", "extract facts with N threads (default: one per core)"},
+    CLI_ANALYSIS_OPTIONS,
 };
 
 static const cli_command_spec metrics_spec = {
@@ -42,11 +42,10 @@ static const cli_command_spec metrics_spec = {
 };
 
 typedef struct metrics_state {
-  const char *config_path;
+  cli_analysis_flags shared;
   const char *output_path;
   report_metrics_format format;
   graph_view_options view;
-  unsigned jobs;
 } metrics_state;
 
 static bool metrics__number(const char *option, const char *argument, unsigned *value) {
@@ -63,10 +62,9 @@ static bool metrics__number(const char *option, const char *argument, unsigned *
 
 static bool metrics__option(void *state, size_t option, const char *argument) {
   metrics_state *self = state;
+  if (option >= METRICS_SHARED)
+    return cli_analysis_option(&self->shared, "metrics", option - METRICS_SHARED, argument);
   switch (option) {
-  case METRICS_CONFIG:
-    self->config_path = argument;
-    return true;
   case METRICS_LEVEL:
     if (!graph_view_level_parse(argument, &self->view.level) ||
         self->view.level == GRAPH_VIEW_FILE) {
@@ -89,8 +87,6 @@ static bool metrics__option(void *state, size_t option, const char *argument) {
   case METRICS_OUTPUT:
     self->output_path = argument;
     return true;
-  case METRICS_JOBS:
-    return metrics__number("jobs", argument, &self->jobs);
   }
   return false;
 }
@@ -131,7 +127,7 @@ int cmd_metrics(int argc, char **argv) {
     return EXIT_ERROR;
   }
   const char *root = first < argc ? argv[first] : ".";
-  strata_config *config = cli_load_config("metrics", state.config_path, root);
+  strata_config *config = cli_load_config("metrics", state.shared.config_path, root);
   if (!config)
     return EXIT_ERROR;
   int status = EXIT_ERROR;
@@ -139,7 +135,7 @@ int cmd_metrics(int argc, char **argv) {
   graph_view *view = NULL;
   size_t *file_lines = NULL;
   graph_metrics *metrics = NULL;
-  analysis_options options = {.jobs = state.jobs, .run_checks = true};
+  analysis_options options = cli_analysis_options(&state.shared, true);
   analysis *result = analysis_run(root, config, &options, &error);
   if (!result) {
     fprintf(stderr, "strata metrics: %s\n", error);

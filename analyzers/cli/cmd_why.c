@@ -3,6 +3,7 @@
 // maintainer asks first when a layering violation appears.
 #include "analysis.h"
 #include "cli.h"
+#include "cli_analysis.h"
 #include "cli_common.h"
 #include "cli_options.h"
 #include "exit_code.h"
@@ -13,11 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { WHY_CONFIG, WHY_JOBS };
+enum { WHY_SHARED };
 
 static const cli_option why_options[] = {
-    [WHY_CONFIG] = {"config", 'c', "FILE", "read FILE instead of PATH/strata.yaml"},
-    [WHY_JOBS] = {"jobs", 'j', "N", "extract facts with N threads (default: one per core)"},
+    CLI_ANALYSIS_OPTIONS,
 };
 
 static const cli_command_spec why_spec = {
@@ -36,28 +36,12 @@ static const cli_command_spec why_spec = {
 };
 
 typedef struct why_state {
-  const char *config_path;
-  unsigned jobs;
+  cli_analysis_flags shared;
 } why_state;
 
 static bool why__option(void *state, size_t option, const char *argument) {
   why_state *self = state;
-  switch (option) {
-  case WHY_CONFIG:
-    self->config_path = argument;
-    return true;
-  case WHY_JOBS: {
-    char *end;
-    long jobs = strtol(argument, &end, 10);
-    if (*argument == '\0' || *end || jobs < 1 || jobs > 64) {
-      fprintf(stderr, "strata why: --jobs takes a number from 1 to 64, not '%s'\n", argument);
-      return false;
-    }
-    self->jobs = (unsigned)jobs;
-    return true;
-  }
-  }
-  return false;
+  return cli_analysis_option(&self->shared, "why", option - WHY_SHARED, argument);
 }
 
 // "component 'torch'": how a name was understood, for the messages.
@@ -139,7 +123,7 @@ int cmd_why(int argc, char **argv) {
   const char *from_name = argv[first];
   const char *to_name = argv[first + 1];
   const char *root = given == 3 ? argv[first + 2] : ".";
-  strata_config *config = cli_load_config("why", state.config_path, root);
+  strata_config *config = cli_load_config("why", state.shared.config_path, root);
   if (!config)
     return EXIT_ERROR;
   int status = EXIT_ERROR;
@@ -147,7 +131,7 @@ int cmd_why(int argc, char **argv) {
   bool *from = NULL, *to = NULL;
   uint32_t *chain = NULL;
   char *from_text = NULL, *to_text = NULL;
-  analysis_options options = {.jobs = state.jobs, .run_checks = true};
+  analysis_options options = cli_analysis_options(&state.shared, true);
   analysis *result = analysis_run(root, config, &options, &error);
   if (!result) {
     fprintf(stderr, "strata why: %s\n", error);

@@ -68,7 +68,7 @@ def main():
     refused = 0
     for tree in trees(args.srcroot, os.path.join(args.out, "trees"), args.splitter):
         output = os.path.join(args.out, f"{len(logs):03d}.sarif")
-        run = subprocess.run([args.strata, "check", "--format", "sarif", "--output", output, tree],
+        run = subprocess.run([args.strata, "check", "--no-cache", "--format", "sarif", "--output", output, tree],
                              capture_output=True, text=True)
         if run.returncode == 2 and not os.path.exists(output):
             refused += 1

@@ -1,0 +1,42 @@
+#include "cli_analysis.h"
+
+#include "cli_common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+bool cli_analysis_option(cli_analysis_flags *flags, const char *command, size_t index,
+                         const char *argument) {
+  switch (index) {
+  case 0:
+    flags->config_path = argument;
+    return true;
+  case 1: {
+    char *end;
+    long jobs = strtol(argument, &end, 10);
+    if (*argument == '\0' || *end || jobs < 1 || jobs > 64) {
+      fprintf(stderr, "strata %s: --jobs takes a number from 1 to 64, not '%s'\n", command,
+              argument);
+      return false;
+    }
+    flags->jobs = (unsigned)jobs;
+    return true;
+  }
+  case 2:
+    flags->cache_dir = argument;
+    return true;
+  case 3:
+    flags->no_cache = true;
+    return true;
+  }
+  return false;
+}
+
+analysis_options cli_analysis_options(const cli_analysis_flags *flags, bool run_checks) {
+  analysis_options options = {.jobs = flags->jobs,
+                              .run_checks = run_checks,
+                              .use_cache = !flags->no_cache,
+                              .cache_dir = flags->cache_dir,
+                              .progress = cli_progress_for_stderr()};
+  return options;
+}
