@@ -6,12 +6,19 @@
 #include "config.h"
 #include "finding.h"
 #include "graph.h"
+#include "notice.h"
 
 typedef struct check_context {
   const graph *graph;
   const strata_config *config;
   const rule_doc *rule; // the rule this check reports under
   finding_list *findings;
+  // The analyzed root (absolute), for the files a check reads beside the
+  // graph (deprecations.version_file); NULL when there is none.
+  const char *root;
+  // Problems with the run the check noticed (a version file it cannot
+  // read); NULL when nobody listens.
+  notice_list *notices;
 } check_context;
 
 typedef void check_function(const check_context *context);
@@ -29,8 +36,10 @@ typedef struct check_entry {
 extern const check_entry strata_checks[];
 extern const size_t strata_check_count;
 
-// Runs every check over graph into findings, then sorts them.
-void checks_run_all(const graph *dependency_graph, const strata_config *config,
-                    finding_list *findings);
+// Runs every check over graph into findings, then sorts them. root (may be
+// NULL) is the analyzed root; notices (may be NULL) collects what the checks
+// notice about the run.
+void checks_run_all(const graph *dependency_graph, const strata_config *config, const char *root,
+                    notice_list *notices, finding_list *findings);
 
 #endif

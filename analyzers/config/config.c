@@ -26,6 +26,17 @@ static char **config__one_string(const char *text) {
   return strings;
 }
 
+// A copy of a NULL-terminated default list.
+static char **config__copy_list(const char *const *list, size_t *count) {
+  *count = 0;
+  while (list[*count])
+    (*count)++;
+  char **strings = xcalloc(*count + 1, sizeof(*strings));
+  for (size_t i = 0; i < *count; i++)
+    strings[i] = xstrdup(list[i]);
+  return strings;
+}
+
 static strata_config *config__new_with_defaults(const char *source_name) {
   strata_config *config = xcalloc(1, sizeof(*config));
   config->source_name = xstrdup(source_name);
@@ -36,6 +47,13 @@ static strata_config *config__new_with_defaults(const char *source_name) {
   config->cxx_include_dir_count = 1;
   config->cxx_std = xstrdup("c++17");
   config->max_file_bytes = CONFIG_DEFAULT_MAX_FILE_BYTES;
+  config_deprecations *deprecations = &config->deprecations;
+  deprecations->cxx_macros =
+      config__copy_list(config_default_deprecation_macros, &deprecations->cxx_macro_count);
+  deprecations->dated_patterns =
+      config__copy_list(config_default_dated_patterns, &deprecations->dated_pattern_count);
+  deprecations->removal_patterns =
+      config__copy_list(config_default_removal_patterns, &deprecations->removal_pattern_count);
   return config;
 }
 
@@ -133,6 +151,14 @@ void config_delete(strata_config *self) {
     free(self->forbidden[i].why);
   }
   free(self->forbidden);
+  config_deprecations *deprecations = &self->deprecations;
+  config__free_strings(deprecations->cxx_macros, deprecations->cxx_macro_count);
+  config__free_strings(deprecations->python_calls, deprecations->python_call_count);
+  config__free_strings(deprecations->dated_patterns, deprecations->dated_pattern_count);
+  config__free_strings(deprecations->removal_patterns, deprecations->removal_pattern_count);
+  free(deprecations->current_version);
+  free(deprecations->version_file);
+  free(deprecations->today);
   free(self);
 }
 

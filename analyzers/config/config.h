@@ -42,6 +42,24 @@ typedef struct config_forbidden {
   config_position position;
 } config_forbidden;
 
+// deprecations: what the deprecation front ends look for and how the
+// deprecation checks date a site (docs/deprecations.md).
+typedef struct config_deprecations {
+  char **cxx_macros; // macro names whose uses are deprecation sites
+  size_t cxx_macro_count;
+  char **python_calls; // more call or decorator names (the Python front end)
+  size_t python_call_count;
+  char **dated_patterns; // PCRE2: a match names a version or date
+  size_t dated_pattern_count;
+  char **removal_patterns; // PCRE2: a match says when the deprecation ends
+  size_t removal_pattern_count;
+  char *current_version; // NULL unless set
+  char *version_file;    // relative to the analyzed root; NULL unless set
+  // "YYYY-MM-DD" from the command line (--today), never from the file; NULL
+  // means the clock.
+  char *today;
+} config_deprecations;
+
 typedef struct strata_config {
   char *source_name; // the file it came from, or "<built-in pytorch default>"
   int version;
@@ -61,7 +79,14 @@ typedef struct strata_config {
   config_forbidden *forbidden;
   size_t forbidden_count;
   size_t max_file_bytes; // files larger are skipped with a notice
+  config_deprecations deprecations;
 } strata_config;
+
+// The defaults of deprecations.cxx_macros, .dated_patterns and
+// .removal_patterns, NULL-terminated (docs/config.md lists them).
+extern const char *const config_default_deprecation_macros[];
+extern const char *const config_default_dated_patterns[];
+extern const char *const config_default_removal_patterns[];
 
 typedef struct config_error {
   char *file;

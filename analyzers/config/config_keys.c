@@ -7,6 +7,9 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -576,6 +579,139 @@ static bool config__forbidden(config__parser *parser, const config_node *node, v
 }
 
 // ---------------------------------------------------------------------------
+// deprecations
+
+static bool config__macro_name(config__parser *parser, const config_node *item, char **text) {
+  const char *name = *text;
+  size_t length = strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+  if (length == 0 || name[length] != '\0' || (name[0] >= '0' && name[0] <= '9'))
+    return config__fail(parser, item, "invalid macro name '%s': expected a C identifier", name);
+  return true;
+}
+
+static bool config__call_name(config__parser *parser, const config_node *item, char **text) {
+  const char *name = *text;
+  size_t length = strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789.");
+  if (length == 0 || name[length] != '\0' || name[0] == '.' || name[length - 1] == '.' ||
+      strstr(name, "..") || (name[0] >= '0' && name[0] <= '9'))
+    return config__fail(parser, item,
+                        "invalid call name '%s': expected a Python name such as 'warn_deprecated' "
+                        "or 'torch.utils.deprecated'",
+                        name);
+  return true;
+}
+
+// Compiles the pattern as the deprecation checks will (deprecation_dates.c:
+// UTF, with invalid UTF-8 in the text matched as bytes) and reports where it
+// is wrong.
+static bool config__pattern(config__parser *parser, const config_node *item, char **text) {
+  int error_code = 0;
+  PCRE2_SIZE offset = 0;
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)*text, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &error_code, &offset, NULL);
+  if (code) {
+    pcre2_code_free(code);
+    return true;
+  }
+  PCRE2_UCHAR message[256];
+  if (pcre2_get_error_message(error_code, message, sizeof(message)) < 0)
+    snprintf((char *)message, sizeof(message), "error %d", error_code);
+  return config__fail(parser, item, "invalid pattern '%s': %s, at offset %zu", *text,
+                      (const char *)message, (size_t)offset);
+}
+
+static bool config__deprecation_macros(config__parser *parser, const config_node *node,
+                                       void *target) {
+  (void)target;
+  config_deprecations *deprecations = &parser->config->deprecations;
+  return config__string_list(parser, node, "deprecations.cxx_macros", "a list of macro names",
+                             "a macro name", config__macro_name, &deprecations->cxx_macros,
+                             &deprecations->cxx_macro_count);
+}
+
+static bool config__deprecation_calls(config__parser *parser, const config_node *node,
+                                      void *target) {
+  (void)target;
+  config_deprecations *deprecations = &parser->config->deprecations;
+  return config__string_list(parser, node, "deprecations.python_calls", "a list of call names",
+                             "a call name", config__call_name, &deprecations->python_calls,
+                             &deprecations->python_call_count);
+}
+
+static bool config__dated_patterns(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  config_deprecations *deprecations = &parser->config->deprecations;
+  return config__string_list(parser, node, "deprecations.dated_patterns",
+                             "a list of regular expressions", "a regular expression",
+                             config__pattern, &deprecations->dated_patterns,
+                             &deprecations->dated_pattern_count);
+}
+
+static bool config__removal_patterns(config__parser *parser, const config_node *node,
+                                     void *target) {
+  (void)target;
+  config_deprecations *deprecations = &parser->config->deprecations;
+  return config__string_list(parser, node, "deprecations.removal_patterns",
+                             "a list of regular expressions", "a regular expression",
+                             config__pattern, &deprecations->removal_patterns,
+                             &deprecations->removal_pattern_count);
+}
+
+// A release version as strata compares it: digits and dots, an optional
+// leading 'v', then any pre-release or local suffix ("2.6.0a0", "v2.10").
+static bool config__is_version(const char *text) {
+  text += *text == 'v' || *text == 'V';
+  if (!(*text >= '0' && *text <= '9'))
+    return false;
+  while ((*text >= '0' && *text <= '9') || (*text == '.' && text[1] >= '0' && text[1] <= '9'))
+    text++;
+  return strspn(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+-_") ==
+         strlen(text);
+}
+
+static bool config__current_version(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  if (node->kind != CONFIG_NODE_SCALAR)
+    return config__fail(parser, node, "'deprecations.current_version' must be a version, not %s",
+                        config_node_kind_name(node));
+  if (!config__is_version(node->value))
+    return config__fail(parser, node,
+                        "'deprecations.current_version' must be a version such as '2.6.0', not "
+                        "'%s'",
+                        node->value);
+  free(parser->config->deprecations.current_version);
+  parser->config->deprecations.current_version = xstrdup(node->value);
+  return true;
+}
+
+static bool config__version_file(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  if (!config__is_string(node) || node->value[0] == '\0')
+    return config__fail(parser, node, "'deprecations.version_file' must be a file path, not %s",
+                        config_node_kind_name(node));
+  free(parser->config->deprecations.version_file);
+  parser->config->deprecations.version_file = xstrdup(node->value);
+  return true;
+}
+
+static bool config__deprecations(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  static const config__key keys[] = {
+      {"cxx_macros", config__deprecation_macros, CONFIG_PHASE_MAIN},
+      {"python_calls", config__deprecation_calls, CONFIG_PHASE_MAIN},
+      {"dated_patterns", config__dated_patterns, CONFIG_PHASE_MAIN},
+      {"removal_patterns", config__removal_patterns, CONFIG_PHASE_MAIN},
+      {"current_version", config__current_version, CONFIG_PHASE_MAIN},
+      {"version_file", config__version_file, CONFIG_PHASE_MAIN},
+  };
+  return config__nested(parser, node, "deprecations", keys, sizeof(keys) / sizeof(keys[0]));
+}
+
+// ---------------------------------------------------------------------------
 
 static const config__key config__top_keys[] = {
     {"version", config__version, CONFIG_PHASE_VERSION},
@@ -584,6 +720,7 @@ static const config__key config__top_keys[] = {
     {"cxx", config__cxx, CONFIG_PHASE_MAIN},
     {"components", config__components, CONFIG_PHASE_MAIN},
     {"max_file_bytes", config__max_file_bytes, CONFIG_PHASE_MAIN},
+    {"deprecations", config__deprecations, CONFIG_PHASE_MAIN},
     {"layers", config__layers, CONFIG_PHASE_REFERENCES},
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},
 };

@@ -1,5 +1,6 @@
 #include "cxx_directives.h"
 
+#include "cxx_text.h"
 #include "source.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -96,20 +97,8 @@ static size_t cxx_walk__code(const cxx_walk *self, size_t index, size_t end) {
   return index;
 }
 
-// Appends bytes [begin, end) with backslash-newline splices taken out.
 static void cxx_walk__append(const cxx_walk *self, size_t begin, size_t end, strbuf *out) {
-  for (size_t i = begin; i < end; i++) {
-    if (self->bytes[i] == '\\') {
-      size_t next = i + 1;
-      if (next < end && self->bytes[next] == '\r')
-        next++;
-      if (next < end && self->bytes[next] == '\n') {
-        i = next;
-        continue;
-      }
-    }
-    strbuf_append_char(out, self->bytes[i]);
-  }
+  cxx_text_append(self->bytes, begin, end, out);
 }
 
 static void cxx_walk__token_text(const cxx_walk *self, size_t index, strbuf *out) {
@@ -332,7 +321,7 @@ static bool cxx_walk__is_hash(const cxx_walk *self, size_t index) {
 }
 
 void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *tokens,
-                            const cxx_macros *defines, file_facts *facts) {
+                            const cxx_macros *defines, file_facts *facts, bool *live) {
   cxx_walk walk = {
       .bytes = bytes,
       .length = length,
@@ -348,6 +337,8 @@ void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *to
   strbuf_init(&walk.statement);
   for (size_t i = 0; i < walk.token_count;) {
     if (!cxx_walk__is_hash(&walk, i) || !cxx_walk__first_on_line(&walk, i)) {
+      if (live)
+        live[i] = !cxx_walk__dead(&walk);
       i++;
       continue;
     }
@@ -355,6 +346,8 @@ void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *to
     while (end < walk.token_count && !cxx_walk__line_starts_at(&walk, end))
       end++;
     cxx_walk__directive(&walk, i, end);
+    if (live)
+      memset(live + i, 0, (end - i) * sizeof(*live));
     i = end;
   }
   if (walk.depth > 0) {

@@ -17,13 +17,16 @@
 #include "cxx_macros.h"
 #include "facts.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 // Adds the include facts of bytes (length bytes), lexed into tokens (whose
 // ends it measures as it needs them), to
 // facts. defines (may be NULL) holds cxx.defines; the file's own macros are
-// kept in a table of its own over it.
+// kept in a table of its own over it. When live is not NULL (one entry per
+// token) it says which tokens are code: neither part of a directive nor
+// under #if 0.
 void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *tokens,
-                            const cxx_macros *defines, file_facts *facts);
+                            const cxx_macros *defines, file_facts *facts, bool *live);
 
 #endif

@@ -1,11 +1,15 @@
 // The C, C++ and CUDA front end: libclang lexes (cxx_lex.h), strata walks
-// the directives (cxx_directives.h).
+// the directives (cxx_directives.h), finds the deprecation sites
+// (cxx_deprecations.h) and the suppression comments (cxx_suppressions.h).
 #include "frontend.h"
 
 #include "cxx_args.h"
+#include "cxx_deprecations.h"
 #include "cxx_directives.h"
 #include "cxx_lex.h"
 #include "cxx_macros.h"
+#include "cxx_suppressions.h"
+#include "cxx_text.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -15,6 +19,11 @@ struct frontend_worker {
   cxx_lexer *lexer;
   cxx_macros *defines; // cxx.defines, under every file's own macros
   cxx_token_list tokens;
+  // deprecations.cxx_macros (config-owned, or the defaults).
+  const char *const *deprecation_macros;
+  size_t deprecation_macro_count;
+  bool *live; // one entry per token, for the deprecation walk
+  size_t live_capacity;
 };
 
 typedef struct cxx_extension {
@@ -50,6 +59,7 @@ static void cxx__worker_delete(frontend_worker *worker) {
   cxx_lexer_delete(worker->lexer);
   cxx_macros_delete(worker->defines);
   cxx_token_list_release(&worker->tokens);
+  free(worker->live);
   free(worker);
 }
 
@@ -63,6 +73,13 @@ static frontend_worker *cxx__worker_new(const strata_config *config) {
   if (config)
     for (size_t i = 0; i < config->cxx_define_count; i++)
       cxx_macros_define_option(worker->defines, config->cxx_defines[i]);
+  worker->deprecation_macros = config_default_deprecation_macros;
+  while (worker->deprecation_macros[worker->deprecation_macro_count])
+    worker->deprecation_macro_count++;
+  if (config) {
+    worker->deprecation_macros = (const char *const *)config->deprecations.cxx_macros;
+    worker->deprecation_macro_count = config->deprecations.cxx_macro_count;
+  }
   return worker;
 }
 
@@ -74,7 +91,22 @@ static bool cxx__extract(frontend_worker *worker, const source_text *source, fil
     free(error);
     return false;
   }
-  cxx_directives_extract(source->bytes, source->length, &worker->tokens, worker->defines, facts);
+  // Most files hold no deprecation: they skip the walk and its token mask.
+  bool *live = NULL;
+  if (cxx_deprecations_possible(source->bytes, source->length, worker->deprecation_macros,
+                                worker->deprecation_macro_count)) {
+    XGROW(worker->live, worker->live_capacity, worker->tokens.count + 1);
+    live = worker->live;
+  }
+  cxx_directives_extract(source->bytes, source->length, &worker->tokens, worker->defines, facts,
+                         live);
+  cxx_lines lines;
+  cxx_lines_init(&lines, source->bytes, source->length);
+  if (live)
+    cxx_deprecations_extract(source->bytes, &worker->tokens, live, worker->deprecation_macros,
+                             worker->deprecation_macro_count, &lines, facts);
+  cxx_suppressions_extract(source->bytes, source->length, &worker->tokens, &lines, facts);
+  cxx_lines_release(&lines);
   return true;
 }
 

@@ -4,6 +4,7 @@
 #define STRATA_REPORT_H
 
 #include "config.h"
+#include "deprecation_dates.h"
 #include "finding.h"
 #include "graph.h"
 #include "notice.h"
@@ -29,5 +30,10 @@ bool report_sarif(FILE *out, const report_context *context);
 bool report_json(FILE *out, const report_context *context);
 // The file-level graph as JSON (`strata graph --format json`).
 bool report_graph_json(FILE *out, const report_context *context);
+// One deprecation site of file as the graph JSON lists it: path, line,
+// column, language, kind, message, dated, since, removal. The caller owns the
+// reference.
+json_t *report_deprecation_entry(const graph_file *file, const fact_deprecation *site,
+                                 const deprecation_dating *dating);
 
 #endif

@@ -4,7 +4,10 @@
 // twice and the output diffs line by line.
 #include "report.h"
 
+#include "deprecation_dates.h"
 #include "report_util.h"
+
+#include <stdlib.h>
 
 static const char *report_graph__component_name(const report_context *context, int component) {
   if (component < 0 || !context->config || (size_t)component >= context->config->component_count)
@@ -30,6 +33,49 @@ static bool report_graph__open(FILE *out, const char *key, size_t count) {
 
 static bool report_graph__close(FILE *out, size_t count, bool last) {
   return fprintf(out, "%s]%s\n", count ? "  " : "", last ? "" : ",") >= 0;
+}
+
+// One entry of "deprecations"; also the entries of `strata deprecations
+// --format json`.
+json_t *report_deprecation_entry(const graph_file *file, const fact_deprecation *site,
+                                 const deprecation_dating *dating) {
+  json_t *entry = json_object();
+  json_object_set_new(entry, "path", report_json_string(file->path));
+  json_object_set_new(entry, "line", json_integer(site->line));
+  json_object_set_new(entry, "column", json_integer(site->column));
+  json_object_set_new(entry, "language", json_string(strata_language_name(file->language)));
+  json_object_set_new(entry, "kind", report_json_string(site->kind));
+  json_object_set_new(entry, "message", report_json_string(site->message));
+  json_object_set_new(entry, "dated", json_boolean(dating->dated));
+  json_object_set_new(entry, "since", report_json_string(dating->since));
+  json_object_set_new(entry, "removal", report_json_string(dating->removal));
+  return entry;
+}
+
+// Every deprecation site, file by file, each dated as the checks date it.
+static bool report_graph__deprecations(FILE *out, const report_context *context) {
+  const graph *files = context->graph;
+  size_t total = 0;
+  for (size_t i = 0; i < files->file_count; i++)
+    total += files->files[i].facts ? files->files[i].facts->deprecation_count : 0;
+  char *error = NULL;
+  deprecation_dates *dates = total ? deprecation_dates_new(context->config, &error) : NULL;
+  free(error); // the config loader has rejected every pattern that does not compile
+  bool ok = report_graph__open(out, "deprecations", total);
+  size_t written = 0;
+  for (size_t i = 0; ok && i < files->file_count; i++) {
+    const file_facts *facts = files->files[i].facts;
+    for (size_t d = 0; ok && facts && d < facts->deprecation_count; d++) {
+      deprecation_dating dating = {0};
+      if (dates)
+        deprecation_dates_read(dates, &facts->deprecations[d], &dating);
+      json_t *entry = report_deprecation_entry(&files->files[i], &facts->deprecations[d], &dating);
+      deprecation_dating_release(&dating);
+      ok = report_graph__entry(out, entry, ++written == total);
+    }
+  }
+  deprecation_dates_delete(dates);
+  return ok && report_graph__close(out, total, true);
 }
 
 bool report_graph_json(FILE *out, const report_context *context) {
@@ -73,7 +119,9 @@ bool report_graph_json(FILE *out, const report_context *context) {
     json_object_set_new(entry, "line", json_integer(missing->line));
     ok = report_graph__entry(out, entry, i + 1 == files->unresolved_count);
   }
-  ok = ok && report_graph__close(out, files->unresolved_count, true);
+  ok = ok && report_graph__close(out, files->unresolved_count, false);
+
+  ok = ok && report_graph__deprecations(out, context);
 
   ok = ok && fputs("}\n", out) != EOF;
   return ok && report_flush(out);

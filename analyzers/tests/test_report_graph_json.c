@@ -89,7 +89,8 @@ static void test_exact_output(void **state) {
             "  ],\n"
             "  \"unresolved\": [\n"
             "    {\"from\": \"torch/nn/modules/linear.py\", \"target\": \"numpy\", \"line\": 3}\n"
-            "  ]\n"
+            "  ],\n"
+            "  \"deprecations\": []\n"
             "}\n");
   free(text);
   graph_delete(deps);
@@ -103,7 +104,8 @@ static void test_empty_graph(void **state) {
                             "  \"version\": 1,\n"
                             "  \"files\": [],\n"
                             "  \"edges\": [],\n"
-                            "  \"unresolved\": []\n"
+                            "  \"unresolved\": [],\n"
+                            "  \"deprecations\": []\n"
                             "}\n");
   json_t *parsed = json_loads(text, 0, NULL);
   assert_non_null(parsed);

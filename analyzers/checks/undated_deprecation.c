@@ -1,0 +1,48 @@
+// undated-deprecation: see rules/undated-deprecation.md.
+#include "check.h"
+#include "deprecation_dates.h"
+
+#include <stdlib.h>
+
+// How much of a deprecation's text a finding quotes.
+#define UNDATED__QUOTE_CHARS 60
+
+static const char undated__example[] = "'deprecated in 2.4, will be removed in 2.6'";
+
+static void undated__report(const check_context *context, const graph_file *file,
+                            const fact_deprecation *site, const deprecation_dating *dating) {
+  finding *item;
+  if (!site->message) {
+    item = finding_list_add(context->findings, context->rule, file->path, site->line, site->column,
+                            "the message of %s is not statically known, so whether it is dated "
+                            "cannot be told: name the version or date in a string literal or a "
+                            "comment above it, as in %s",
+                            site->kind, undated__example);
+    // Not known to be wrong: a note, not the rule's level.
+    item->level = RULE_LEVEL_NOTE;
+  } else if (site->message[0] == '\0') {
+    item = finding_list_add(context->findings, context->rule, file->path, site->line, site->column,
+                            "undated %s with no message: name the version or date it started or "
+                            "ends in a message or a comment above it, as in %s",
+                            site->kind, undated__example);
+  } else {
+    char *quote = deprecation_text_start(site->message, UNDATED__QUOTE_CHARS);
+    item = finding_list_add(context->findings, context->rule, file->path, site->line, site->column,
+                            "undated deprecation '%s': name the version or date it started or "
+                            "ends, in the message or a comment above it, as in %s",
+                            quote, undated__example);
+    free(quote);
+  }
+  deprecation_finding_describe(item, file->path, site, dating);
+}
+
+static void undated__visit(void *state, const graph_file *file, const fact_deprecation *site,
+                           const deprecation_dating *dating) {
+  if (!dating->dated)
+    undated__report(state, file, site, dating);
+}
+
+void check_undated_deprecation(const check_context *context) {
+  deprecation_dates_each(context->graph, context->config, context->notices, undated__visit,
+                         (void *)context);
+}
