@@ -24,7 +24,7 @@ static void cli__usage(FILE *out) {
                "strata guards the module boundaries of C, C++, CUDA and Python trees.\n\n"
                "commands:\n");
   for (size_t i = 0; i < sizeof(cli__commands) / sizeof(cli__commands[0]); i++)
-    fprintf(out, "  %-10s %s\n", cli__commands[i].name, cli__commands[i].summary);
+    fprintf(out, "  %-13s %s\n", cli__commands[i].name, cli__commands[i].summary);
   fprintf(out, "\nrun 'strata <command> --help' for a command's options\n");
 }
 

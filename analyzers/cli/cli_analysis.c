@@ -1,9 +1,11 @@
 #include "cli_analysis.h"
 
 #include "cli_common.h"
+#include "deprecation_dates.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 bool cli_analysis_option(cli_analysis_flags *flags, const char *command, size_t index,
                          const char *argument) {
@@ -39,4 +41,14 @@ analysis_options cli_analysis_options(const cli_analysis_flags *flags, bool run_
                               .cache_dir = flags->cache_dir,
                               .progress = cli_progress_for_stderr()};
   return options;
+}
+
+bool cli_valid_today(const char *command, const char *argument) {
+  deprecation_when date;
+  if (strlen(argument) == 10 && argument[4] == '-' && deprecation_when_parse(argument, &date) &&
+      date.kind == DEPRECATION_WHEN_DATE && date.day != 0)
+    return true;
+  fprintf(stderr, "strata %s: --today takes a date such as 2025-06-01, not '%s'\n", command,
+          argument);
+  return false;
 }

@@ -31,6 +31,10 @@ typedef struct cli_analysis_flags {
 bool cli_analysis_option(cli_analysis_flags *flags, const char *command, size_t index,
                          const char *argument);
 
+// Whether argument is a day as --today takes it (YYYY-MM-DD); false after
+// saying so on stderr.
+bool cli_valid_today(const char *command, const char *argument);
+
 // The analysis options the flags ask for, with progress on a terminal.
 analysis_options cli_analysis_options(const cli_analysis_flags *flags, bool run_checks);
 

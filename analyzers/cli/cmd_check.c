@@ -17,7 +17,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { CHECK_FORMAT, CHECK_OUTPUT, CHECK_ROOT, CHECK_CHANGED, CHECK_COLOR, CHECK_SHARED };
+enum {
+  CHECK_FORMAT,
+  CHECK_OUTPUT,
+  CHECK_ROOT,
+  CHECK_CHANGED,
+  CHECK_TODAY,
+  CHECK_COLOR,
+  CHECK_SHARED
+};
 
 static const cli_option check_options[] = {
     [CHECK_FORMAT] = {"format", 'f', "FORMAT", "text (default), sarif, json, lintrunner or github"},
@@ -25,6 +33,8 @@ static const cli_option check_options[] = {
     [CHECK_ROOT] = {"root", 0, "DIR", "the tree the FILEs belong to (default: found, see below)"},
     [CHECK_CHANGED] = {"changed", 0, NULL,
                        "the PATHs are changed files: report what involves them (pre-commit)"},
+    [CHECK_TODAY] = {"today", 0, "YYYY-MM-DD",
+                     "judge deprecation removal dates as on that day (default: the clock)"},
     [CHECK_COLOR] = {"color", 0, "WHEN",
                      "auto (default: on a terminal, unless NO_COLOR), always, never"},
     CLI_ANALYSIS_OPTIONS,
@@ -70,6 +80,7 @@ typedef struct check_state {
   cli_analysis_flags shared;
   const char *output_path;
   const char *root_path;
+  const char *today;
   check_format format;
   bool changed;
   cli_color_mode color;
@@ -99,6 +110,9 @@ static bool check__option(void *state, size_t option, const char *argument) {
   case CHECK_CHANGED:
     self->changed = true;
     return true;
+  case CHECK_TODAY:
+    self->today = argument;
+    return cli_valid_today("check", argument);
   case CHECK_COLOR:
     if (!cli_parse_color(argument, &self->color)) {
       fprintf(stderr, "strata check: --color takes auto, always or never, not '%s'\n", argument);
@@ -216,6 +230,10 @@ int cmd_check(int argc, char **argv) {
     fprintf(stderr, "%s\n", error);
     status = check__fail(&state, "config-error", error, true);
     goto cleanup;
+  }
+  if (state.today) {
+    free(config->deprecations.today);
+    config->deprecations.today = xstrdup(state.today);
   }
   analysis_options options = cli_analysis_options(&state.shared, true);
   result = analysis_run(root, config, &options, &error);

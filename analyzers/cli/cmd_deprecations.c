@@ -2,6 +2,7 @@
 // when it started and when it ends, for the people who cut releases.
 #include "analysis.h"
 #include "cli.h"
+#include "cli_analysis.h"
 #include "cli_common.h"
 #include "cli_options.h"
 #include "deprecation_dates.h"
@@ -14,21 +15,18 @@
 #include <string.h>
 
 enum {
-  DEPRECATIONS_CONFIG,
   DEPRECATIONS_FORMAT,
   DEPRECATIONS_TODAY,
   DEPRECATIONS_OUTPUT,
-  DEPRECATIONS_JOBS,
+  DEPRECATIONS_SHARED,
 };
 
 static const cli_option deprecations_options[] = {
-    [DEPRECATIONS_CONFIG] = {"config", 'c', "FILE", "read FILE instead of PATH/strata.yaml"},
     [DEPRECATIONS_FORMAT] = {"format", 'f', "FORMAT", "text (default) or json"},
     [DEPRECATIONS_TODAY] = {"today", 0, "YYYY-MM-DD",
                             "judge removal dates as on that day (default: the clock)"},
     [DEPRECATIONS_OUTPUT] = {"output", 'o', "FILE", "write the list to FILE (whole or not at all)"},
-    [DEPRECATIONS_JOBS] = {"jobs", 'j', "N",
-                           "extract facts with N threads (default: one per core)"},
+    CLI_ANALYSIS_OPTIONS,
 };
 
 static const cli_command_spec deprecations_spec = {
@@ -50,25 +48,18 @@ static const cli_command_spec deprecations_spec = {
 typedef enum deprecations_format { DEPRECATIONS_TEXT, DEPRECATIONS_JSON } deprecations_format;
 
 typedef struct deprecations_state {
-  const char *config_path;
+  cli_analysis_flags shared;
   const char *output_path;
   const char *today;
   deprecations_format format;
-  unsigned jobs;
 } deprecations_state;
-
-static bool deprecations__is_day(const char *text) {
-  deprecation_when date;
-  return strlen(text) == 10 && deprecation_when_parse(text, &date) &&
-         date.kind == DEPRECATION_WHEN_DATE && date.day != 0 && text[4] == '-';
-}
 
 static bool deprecations__option(void *state, size_t option, const char *argument) {
   deprecations_state *self = state;
+  if (option >= DEPRECATIONS_SHARED)
+    return cli_analysis_option(&self->shared, "deprecations", option - DEPRECATIONS_SHARED,
+                               argument);
   switch (option) {
-  case DEPRECATIONS_CONFIG:
-    self->config_path = argument;
-    return true;
   case DEPRECATIONS_FORMAT:
     if (strcmp(argument, "text") == 0) {
       self->format = DEPRECATIONS_TEXT;
@@ -80,27 +71,11 @@ static bool deprecations__option(void *state, size_t option, const char *argumen
     }
     return true;
   case DEPRECATIONS_TODAY:
-    if (!deprecations__is_day(argument)) {
-      fprintf(stderr, "strata deprecations: --today takes a date such as 2025-06-01, not '%s'\n",
-              argument);
-      return false;
-    }
     self->today = argument;
-    return true;
+    return cli_valid_today("deprecations", argument);
   case DEPRECATIONS_OUTPUT:
     self->output_path = argument;
     return true;
-  case DEPRECATIONS_JOBS: {
-    char *end;
-    long jobs = strtol(argument, &end, 10);
-    if (*argument == '\0' || *end || jobs < 1 || jobs > 64) {
-      fprintf(stderr, "strata deprecations: --jobs takes a number from 1 to 64, not '%s'\n",
-              argument);
-      return false;
-    }
-    self->jobs = (unsigned)jobs;
-    return true;
-  }
   }
   return false;
 }
@@ -262,7 +237,7 @@ int cmd_deprecations(int argc, char **argv) {
     return EXIT_ERROR;
   }
   const char *root = first < argc ? argv[first] : ".";
-  strata_config *config = cli_load_config("deprecations", state.config_path, root);
+  strata_config *config = cli_load_config("deprecations", state.shared.config_path, root);
   if (!config)
     return EXIT_ERROR;
   if (state.today) {
@@ -273,7 +248,7 @@ int cmd_deprecations(int argc, char **argv) {
   char *error = NULL;
   deprecation_clock clock;
   deprecations_rows rows = {.clock = &clock};
-  analysis_options options = {.jobs = state.jobs};
+  analysis_options options = cli_analysis_options(&state.shared, false);
   analysis *result = analysis_run(root, config, &options, &error);
   if (!result) {
     fprintf(stderr, "strata deprecations: %s\n", error);
