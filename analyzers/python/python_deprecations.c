@@ -409,12 +409,38 @@ cleanup:
   ts_tree_cursor_delete(&cursor);
 }
 
+// The bytes hold no NUL (binary files never reach a front end), so the
+// whole text is one C string.
+static bool python_deprecations__contains(const source_text *source, const char *word) {
+  return strstr(source->bytes, word) != NULL;
+}
+
+// Every deprecation site is spelled with "warn" (warnings.warn and its
+// aliases, which must be imported from "warnings"), "deprecat" (the
+// decorators) or a configured name; every suppression with "strata:".
+static bool python_deprecations__may_hold_sites(const python_deprecations *self,
+                                                const source_text *source) {
+  if (python_deprecations__contains(source, "warn") ||
+      python_deprecations__contains(source, "deprecat") ||
+      python_deprecations__contains(source, "strata:"))
+    return true;
+  for (size_t i = 0; i < self->extra_count; i++)
+    if (python_deprecations__contains(source, self->extra_names[i]))
+      return true;
+  return false;
+}
+
 void python_deprecations_extract(python_deprecations *self, const TSTree *tree,
                                  const source_text *source, file_facts *facts) {
   python_comments_clear(&self->comments);
   self->candidate_count = 0;
   python_deprecations__free_names(self->module_aliases, &self->module_alias_count);
   python_deprecations__free_names(self->warn_aliases, &self->warn_alias_count);
+  // A full walk of the tree costs as much as a tenth of the parse. Without
+  // the words every site and suppression is spelled with, the walk cannot
+  // find anything: skip it, and the facts are the same.
+  if (!python_deprecations__may_hold_sites(self, source))
+    return;
   python_deprecations__collect(self, tree, source->bytes);
   for (size_t i = 0; i < self->candidate_count; i++) {
     TSNode node = self->candidates[i];
