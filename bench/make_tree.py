@@ -12,7 +12,8 @@
                 ATen and c10 headers, and one another
   strata.yaml   components, layers and include dirs for that layout
 
-The tree is the same for the same machine: files are copied in sorted order.
+The tree is the same for the same machine: files are copied in sorted order,
+and no two files have the same bytes.
 """
 import argparse
 import os
@@ -46,9 +47,15 @@ def cxx_files():
     return found
 
 
-def copy(source, target):
+def copy(source, target, copy_index, comment):
+    """Copy source to target; every copy after the first gets a last line of its
+    own, so no two files of the tree have the same bytes (a content-addressed
+    tool would otherwise do the work once per content, not once per file)."""
     os.makedirs(os.path.dirname(target), exist_ok=True)
     shutil.copyfile(source, target)
+    if copy_index:
+        with open(target, "ab") as handle:
+            handle.write(f"\n{comment} strata bench copy {copy_index}\n".encode())
 
 
 def main():
@@ -71,7 +78,8 @@ def main():
         for relative in py:
             if count >= PYTHON_TARGET:
                 break
-            copy(os.path.join(stdlib, relative), os.path.join(args.out, root, relative))
+            copy(os.path.join(stdlib, relative), os.path.join(args.out, root, relative), copy_index,
+                 "#")
             count += 1
         copy_index += 1
     python_count = count
@@ -88,7 +96,8 @@ def main():
             if count >= CXX_TARGET and relative.endswith(".h"):
                 break
             # .inc/.def files are included by the headers; copy them too.
-            copy(os.path.join(LLVM, relative), os.path.join(args.out, base, relative))
+            copy(os.path.join(LLVM, relative), os.path.join(args.out, base, relative), copy_index,
+                 "//")
             if relative.endswith(".h"):
                 count += 1
         copy_index += 1
