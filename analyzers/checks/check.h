@@ -7,6 +7,7 @@
 #include "finding.h"
 #include "graph.h"
 #include "notice.h"
+#include "waivers.h"
 
 typedef struct check_context {
   const graph *graph;
@@ -19,6 +20,9 @@ typedef struct check_context {
   // Problems with the run the check noticed (a version file it cannot
   // read); NULL when nobody listens.
   notice_list *notices;
+  // Suppressions and allowances: a check that reports dependencies asks
+  // whether each one is waived before reporting it. NULL: nothing is.
+  waivers *waivers;
 } check_context;
 
 typedef void check_function(const check_context *context);
@@ -41,5 +45,8 @@ extern const size_t strata_check_count;
 // notice about the run.
 void checks_run_all(const graph *dependency_graph, const strata_config *config, const char *root,
                     notice_list *notices, finding_list *findings);
+// The same, with the checks asking waived (may be NULL) about dependencies.
+void checks_run_waived(const graph *dependency_graph, const strata_config *config, const char *root,
+                       notice_list *notices, waivers *waived, finding_list *findings);
 
 #endif

@@ -12,6 +12,11 @@ const size_t strata_check_count = sizeof(strata_checks) / sizeof(strata_checks[0
 
 void checks_run_all(const graph *dependency_graph, const strata_config *config, const char *root,
                     notice_list *notices, finding_list *findings) {
+  checks_run_waived(dependency_graph, config, root, notices, NULL, findings);
+}
+
+void checks_run_waived(const graph *dependency_graph, const strata_config *config, const char *root,
+                       notice_list *notices, waivers *waived, finding_list *findings) {
   for (size_t i = 0; i < strata_check_count; i++) {
     const rule_doc *rule = rule_find(strata_checks[i].rule_id);
     if (!rule) {
@@ -20,7 +25,7 @@ void checks_run_all(const graph *dependency_graph, const strata_config *config, 
               strata_checks[i].rule_id);
       abort();
     }
-    check_context context = {dependency_graph, config, rule, findings, root, notices};
+    check_context context = {dependency_graph, config, rule, findings, root, notices, waived};
     strata_checks[i].run(&context);
   }
   finding_list_sort(findings);

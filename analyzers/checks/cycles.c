@@ -2,6 +2,10 @@
 // the C stack), then a breadth-first search inside each component for a
 // shortest cycle. Files are in path order and edges in (from, line) order,
 // so the cycle found does not depend on the file system.
+//
+// Waived edges (a suppression on the line of an import on the cycle shown,
+// or an allowance) are dropped and the component searched again: what
+// still cycles without them is reported.
 #include "cycles.h"
 
 #include "strbuf.h"
@@ -18,16 +22,22 @@ typedef struct tarjan_frame {
 typedef struct cycle_search {
   const graph *graph;
   cycle_edge_filter *filter;
+  const bool *dropped; // per edge: waived, so left out; NULL when none is
   uint32_t *component; // per file: component id, UINT32_MAX while unassigned
   uint32_t component_count;
 } cycle_search;
+
+static bool cycles__takes(const cycle_search *self, size_t edge_index) {
+  return self->filter(&self->graph->edges[edge_index]) &&
+         !(self->dropped && self->dropped[edge_index]);
+}
 
 static void cycles__tarjan(cycle_search *self);
 
 uint32_t *cycles_component_ids(const graph *dependency_graph, cycle_edge_filter *filter,
                                uint32_t *component_count) {
   uint32_t *ids = xmalloc((dependency_graph->file_count + 1) * sizeof(uint32_t));
-  cycle_search search = {dependency_graph, filter, ids, 0};
+  cycle_search search = {dependency_graph, filter, NULL, ids, 0};
   cycles__tarjan(&search);
   *component_count = search.component_count;
   return ids;
@@ -58,9 +68,10 @@ static void cycles__tarjan(cycle_search *self) {
       tarjan_frame *frame = &frames[depth - 1];
       uint32_t node = frame->node;
       if (frame->next_edge < self->graph->out_start[node + 1]) {
-        const graph_edge *edge = &self->graph->edges[frame->next_edge++];
-        if (!self->filter(edge))
+        size_t edge_index = frame->next_edge++;
+        if (!cycles__takes(self, edge_index))
           continue;
+        const graph_edge *edge = &self->graph->edges[edge_index];
         uint32_t target = edge->to;
         if (index[target] == UINT32_MAX) {
           index[target] = low[target] = next_index++;
@@ -110,7 +121,7 @@ static size_t cycles__shortest_from(const cycle_search *self, uint32_t start,
     uint32_t node = queue[head++];
     for (size_t e = g->out_start[node]; e < g->out_start[node + 1]; e++) {
       const graph_edge *edge = &g->edges[e];
-      if (!self->filter(edge) || self->component[edge->to] != component)
+      if (!cycles__takes(self, e) || self->component[edge->to] != component)
         continue;
       if (edge->to == start) {
         size_t length = 0;
@@ -209,53 +220,95 @@ static void cycles__report_component(const check_context *context, const cycle_s
   strbuf_release(&shown);
 }
 
+// Drops the waived edges of cycle (marking their waivers used). Returns
+// whether there was one.
+static bool cycles__drop_waived(const check_context *context, const uint32_t *cycle,
+                                size_t cycle_length, bool *dropped) {
+  if (!context->waivers)
+    return false;
+  bool any = false;
+  for (size_t i = 0; i < cycle_length; i++) {
+    if (waivers_excuse_edge(context->waivers, &context->graph->edges[cycle[i]],
+                            context->rule->id)) {
+      dropped[cycle[i]] = true;
+      any = true;
+    }
+  }
+  return any;
+}
+
 void cycles_report(const check_context *context, cycle_edge_filter *filter, const char *verb,
                    const char *noun) {
   const graph *g = context->graph;
   size_t count = g->file_count;
   if (count == 0)
     return;
-  cycle_search search = {g, filter, xmalloc(count * sizeof(uint32_t)), 0};
-  cycles__tarjan(&search);
-
-  // Members of each component in file order (bucket by component id).
-  uint32_t *sizes = xcalloc(search.component_count + 1, sizeof(uint32_t));
-  for (size_t i = 0; i < count; i++)
-    sizes[search.component[i] + 1]++;
-  for (uint32_t c = 0; c < search.component_count; c++)
-    sizes[c + 1] += sizes[c];
+  bool *dropped = xcalloc(g->edge_count + 1, sizeof(bool));
+  cycle_search search = {g, filter, dropped, xmalloc(count * sizeof(uint32_t)), 0};
+  uint32_t *sizes = xcalloc(count + 1, sizeof(uint32_t));
   uint32_t *members = xmalloc(count * sizeof(uint32_t));
-  uint32_t *fill = xmalloc((search.component_count + 1) * sizeof(uint32_t));
-  memcpy(fill, sizes, (search.component_count + 1) * sizeof(uint32_t));
-  for (uint32_t i = 0; i < count; i++)
-    members[fill[search.component[i]]++] = i;
-
+  uint32_t *fill = xmalloc((count + 1) * sizeof(uint32_t));
   uint32_t *previous_edge = xmalloc(count * sizeof(uint32_t));
   uint32_t *queue = xmalloc(count * sizeof(uint32_t));
   uint32_t *seen = xcalloc(count, sizeof(uint32_t));
   uint32_t *path = xmalloc((count + 1) * sizeof(uint32_t));
   uint32_t *best = xmalloc((count + 1) * sizeof(uint32_t));
+  // A component is searched while one of its files is dirty: every file at
+  // first, then the files of components that lost a waived edge. Others
+  // were reported already, and dropping edges elsewhere cannot change them.
+  bool *dirty = xmalloc(count * sizeof(bool));
+  bool *dirty_next = xcalloc(count, sizeof(bool));
+  for (size_t i = 0; i < count; i++)
+    dirty[i] = true;
   uint32_t stamp = 0;
-  for (uint32_t c = 0; c < search.component_count; c++) {
-    const uint32_t *group = members + sizes[c];
-    size_t group_size = sizes[c + 1] - sizes[c];
-    if (group_size < 2)
-      continue;
-    size_t best_length = 0;
-    for (size_t m = 0; m < group_size; m++) {
-      // Nothing is shorter than two files; stop searching once found.
-      if (best_length == 2)
-        break;
-      size_t length =
-          cycles__shortest_from(&search, group[m], previous_edge, queue, seen, ++stamp, path);
-      if (length > 0 && (best_length == 0 || length < best_length)) {
-        best_length = length;
-        memcpy(best, path, length * sizeof(uint32_t));
+  for (bool again = true; again;) {
+    again = false;
+    search.component_count = 0;
+    cycles__tarjan(&search);
+    // Members of each component in file order (bucket by component id).
+    memset(sizes, 0, (search.component_count + 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < count; i++)
+      sizes[search.component[i] + 1]++;
+    for (uint32_t c = 0; c < search.component_count; c++)
+      sizes[c + 1] += sizes[c];
+    memcpy(fill, sizes, (search.component_count + 1) * sizeof(uint32_t));
+    for (uint32_t i = 0; i < count; i++)
+      members[fill[search.component[i]]++] = i;
+
+    for (uint32_t c = 0; c < search.component_count; c++) {
+      const uint32_t *group = members + sizes[c];
+      size_t group_size = sizes[c + 1] - sizes[c];
+      if (group_size < 2 || !dirty[group[0]])
+        continue;
+      size_t best_length = 0;
+      for (size_t m = 0; m < group_size; m++) {
+        // Nothing is shorter than two files; stop searching once found.
+        if (best_length == 2)
+          break;
+        size_t length =
+            cycles__shortest_from(&search, group[m], previous_edge, queue, seen, ++stamp, path);
+        if (length > 0 && (best_length == 0 || length < best_length)) {
+          best_length = length;
+          memcpy(best, path, length * sizeof(uint32_t));
+        }
       }
-    }
-    if (best_length > 0)
+      if (best_length == 0)
+        continue;
+      if (cycles__drop_waived(context, best, best_length, dropped)) {
+        for (size_t m = 0; m < group_size; m++)
+          dirty_next[group[m]] = true;
+        again = true;
+        continue;
+      }
       cycles__report_component(context, &search, group, group_size, best, best_length, verb, noun);
+    }
+    bool *swap = dirty;
+    dirty = dirty_next;
+    dirty_next = swap;
+    memset(dirty_next, 0, count * sizeof(bool));
   }
+  free(dirty);
+  free(dirty_next);
   free(previous_edge);
   free(queue);
   free(seen);
@@ -265,4 +318,5 @@ void cycles_report(const check_context *context, cycle_edge_filter *filter, cons
   free(fill);
   free(members);
   free(search.component);
+  free(dropped);
 }

@@ -421,7 +421,7 @@ bool deprecation_clock_init(deprecation_clock *clock, const strata_config *confi
   *clock = (deprecation_clock){0};
   *problem = NULL;
   const config_deprecations *settings = config ? &config->deprecations : NULL;
-  const char *today = settings ? settings->today : NULL;
+  const char *today = config ? config->today : NULL;
   deprecation__local_today(clock);
   if (today) {
     deprecation_when date;

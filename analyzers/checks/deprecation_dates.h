@@ -82,7 +82,7 @@ typedef struct deprecation_clock {
 
 // The current version is deprecations.current_version, or else the first
 // non-blank line of deprecations.version_file (relative to root unless
-// absolute; not read when root is NULL); today is deprecations.today, or else the
+// absolute; not read when root is NULL); today is config->today, or else the
 // local date. Returns false and sets *problem (the caller frees it) when the
 // version file cannot be read or holds no version, or today is not a date:
 // the clock then has no version (or the local date) and still works.

@@ -2,6 +2,7 @@
 #include "check.h"
 #include "deprecation_dates.h"
 #include "report_util.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 
@@ -49,6 +50,10 @@ static void expired__visit(void *state, const graph_file *file, const fact_depre
                             "expired deprecation '%s': due for removal by %s, and today is %s; "
                             "remove what it deprecates, or give it a later date",
                             quote, dating->removal, self->clock.today_text);
+  // The clock's side changes every day: the baseline's summary leaves it out.
+  item->summary =
+      xasprintf("expired deprecation '%s': due for removal %s %s", quote,
+                removal.kind == DEPRECATION_WHEN_VERSION ? "in" : "by", dating->removal);
   free(quote);
   deprecation_finding_describe(item, file->path, site, dating);
   json_object_set_new(item->properties, "current",

@@ -23,6 +23,8 @@ void check_forbidden_dependency(const check_context *context) {
       if (!forbidden__side_matches(entry->from, entry->from_count, from) ||
           !forbidden__side_matches(entry->to, entry->to_count, to))
         continue;
+      if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
+        break; // waived: not reported, under this entry or a later one
       finding *item =
           finding_list_add(context->findings, context->rule, from->path, edge->line, edge->column,
                            "'%s' (%s) %s '%s' (%s), which strata.yaml forbids%s%s%s", from->path,

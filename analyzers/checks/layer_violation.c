@@ -17,6 +17,8 @@ void check_layer_violation(const check_context *context) {
     // Layers are listed highest first: a smaller index is a higher layer.
     if (from_layer < 0 || to_layer < 0 || to_layer >= from_layer)
       continue;
+    if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
+      continue;
     finding *item = finding_list_add(
         context->findings, context->rule, from->path, edge->line, edge->column,
         "'%s' (%s, layer %d of %zu) %s '%s' (%s, layer %d of %zu): layer '%s' must not depend on "

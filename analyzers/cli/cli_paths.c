@@ -313,6 +313,8 @@ finding_list *cli_named_files_findings(const cli_named_files *self, const findin
     copy->level = item->level;
     copy->location.message = xstrdup(item->location.message);
     copy->fingerprint = xstrdup(item->fingerprint);
+    copy->summary = xstrdup(item->summary);
+    copy->baselined = item->baselined;
     for (size_t r = 0; r < item->related_count; r++) {
       const finding_location *related = &item->related[r];
       char *related_path = cli_named_files__path(self, related->path, display);

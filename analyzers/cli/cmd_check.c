@@ -3,6 +3,7 @@
 #include "analysis.h"
 #include "cli.h"
 #include "cli_analysis.h"
+#include "cli_baseline.h"
 #include "cli_common.h"
 #include "cli_options.h"
 #include "cli_paths.h"
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum {
   CHECK_FORMAT,
@@ -23,6 +25,10 @@ enum {
   CHECK_ROOT,
   CHECK_CHANGED,
   CHECK_TODAY,
+  CHECK_BASELINE,
+  CHECK_NO_BASELINE,
+  CHECK_UPDATE_BASELINE,
+  CHECK_INCLUDE_BASELINED,
   CHECK_COLOR,
   CHECK_SHARED
 };
@@ -34,7 +40,14 @@ static const cli_option check_options[] = {
     [CHECK_CHANGED] = {"changed", 0, NULL,
                        "the PATHs are changed files: report what involves them (pre-commit)"},
     [CHECK_TODAY] = {"today", 0, "YYYY-MM-DD",
-                     "judge deprecation removal dates as on that day (default: the clock)"},
+                     "judge removal dates and allowances as on that day (default: the clock)"},
+    [CHECK_BASELINE] = {"baseline", 0, "FILE",
+                        "compare with the baseline FILE (default: see below)"},
+    [CHECK_NO_BASELINE] = {"no-baseline", 0, NULL, "report every finding, baselined or not"},
+    [CHECK_UPDATE_BASELINE] = {"update-baseline", 0, NULL,
+                               "drop the baseline's stale entries (never adds any)"},
+    [CHECK_INCLUDE_BASELINED] = {"include-baselined", 0, NULL,
+                                 "SARIF: keep baselined results, as suppressed and unchanged"},
     [CHECK_COLOR] = {"color", 0, "WHEN",
                      "auto (default: on a terminal, unless NO_COLOR), always, never"},
     CLI_ANALYSIS_OPTIONS,
@@ -55,6 +68,10 @@ static const cli_command_spec check_spec = {
     "FILEs that do not exist or lie outside the tree are notices; excluded ones are ignored.\n"
     "--changed FILE... says the same where a FILE could be taken for a folder.\n\n"
     "Facts of unchanged files come from the fact cache (see docs/performance.md).\n\n"
+    "The baseline (see docs/suppressions.md) is --baseline FILE, else the config's 'baseline',\n"
+    "else ROOT/strata-baseline.json when it exists. Baselined findings are not reported and\n"
+    "do not count; baseline entries that match nothing are reported as stale-baseline-entry\n"
+    "when the whole tree is checked (not for FILEs).\n\n"
     "The config is ROOT/strata.yaml or ROOT/.strata.yaml unless --config is given; without one\n"
     "the built-in PyTorch default applies (see docs/config.md).\n\n"
     "exit status: 0 no error-level finding, 1 error-level findings, 2 usage, config or internal "
@@ -81,8 +98,12 @@ typedef struct check_state {
   const char *output_path;
   const char *root_path;
   const char *today;
+  const char *baseline_path;
   check_format format;
   bool changed;
+  bool no_baseline;
+  bool update_baseline;
+  bool include_baselined;
   cli_color_mode color;
 } check_state;
 
@@ -113,6 +134,18 @@ static bool check__option(void *state, size_t option, const char *argument) {
   case CHECK_TODAY:
     self->today = argument;
     return cli_valid_today("check", argument);
+  case CHECK_BASELINE:
+    self->baseline_path = argument;
+    return true;
+  case CHECK_NO_BASELINE:
+    self->no_baseline = true;
+    return true;
+  case CHECK_UPDATE_BASELINE:
+    self->update_baseline = true;
+    return true;
+  case CHECK_INCLUDE_BASELINED:
+    self->include_baselined = true;
+    return true;
   case CHECK_COLOR:
     if (!cli_parse_color(argument, &self->color)) {
       fprintf(stderr, "strata check: --color takes auto, always or never, not '%s'\n", argument);
@@ -186,6 +219,64 @@ static bool check__write(const check_state *self, FILE *stream, report_context *
   return report_text(stream, context);
 }
 
+// Options that cannot go together, as a usage message; NULL when they can.
+static const char *check__conflict(const check_state *self, bool files_mode) {
+  if (self->no_baseline && (self->baseline_path || self->update_baseline))
+    return "--no-baseline cannot go with --baseline or --update-baseline";
+  if (self->include_baselined && self->format != FORMAT_SARIF)
+    return "--include-baselined is for --format sarif";
+  if (self->update_baseline && files_mode)
+    return "--update-baseline needs the whole tree: give a PATH, not FILEs";
+  return NULL;
+}
+
+// The baseline of the run, or NULL when there is none; false (with *error
+// or after printing it, as *printed says) when it cannot be read.
+static bool check__baseline(const check_state *self, const char *root, const strata_config *config,
+                            baseline **out, char **error, bool *printed) {
+  *out = NULL;
+  *printed = false;
+  if (self->no_baseline)
+    return true;
+  bool named;
+  char *path = cli_baseline_path(root, config, self->baseline_path, &named);
+  bool ok = true;
+  if (named || access(path, F_OK) == 0) {
+    *out = cli_baseline_read(path, error, printed);
+    ok = *out != NULL;
+    if (!ok && *printed)
+      fprintf(stderr, "%s\n", *error);
+  } else if (self->update_baseline) {
+    *error = xasprintf("--update-baseline: there is no baseline ('%s'); write one with 'strata "
+                       "baseline'",
+                       path);
+    ok = false;
+  }
+  free(path);
+  return ok;
+}
+
+// Drops the baselined findings from findings; returns how many.
+static size_t check__drop_baselined(finding_list *findings) {
+  bool *keep = xcalloc(findings->count + 1, sizeof(bool));
+  size_t dropped = 0;
+  for (size_t i = 0; i < findings->count; i++) {
+    keep[i] = !findings->items[i].baselined;
+    dropped += findings->items[i].baselined;
+  }
+  finding_list_keep(findings, keep);
+  free(keep);
+  return dropped;
+}
+
+// Error-level findings that count: baselined ones do not.
+static size_t check__errors(const finding_list *findings) {
+  size_t errors = 0;
+  for (size_t i = 0; i < findings->count; i++)
+    errors += findings->items[i].level == RULE_LEVEL_ERROR && !findings->items[i].baselined;
+  return errors;
+}
+
 int cmd_check(int argc, char **argv) {
   check_state state = {0};
   int first;
@@ -204,6 +295,7 @@ int cmd_check(int argc, char **argv) {
   finding_list *named_findings = NULL;
   notice_list *named_notices = NULL;
   notice_list *shown_notices = NULL;
+  baseline *base = NULL;
 
   bool listed = false;
   for (int i = first; i < argc; i++)
@@ -212,7 +304,14 @@ int cmd_check(int argc, char **argv) {
     status = check__fail(&state, "usage-error", error, false);
     goto cleanup;
   }
-  if (check__files_mode(&state, listed, &paths)) {
+  bool files_mode = check__files_mode(&state, listed, &paths);
+  const char *conflict = check__conflict(&state, files_mode);
+  if (conflict) {
+    error = xasprintf("%s", conflict);
+    status = check__fail(&state, "usage-error", error, false);
+    goto cleanup;
+  }
+  if (files_mode) {
     if (cli_paths_reject_folders(&paths, &error))
       root = state.root_path ? check__root_option(state.root_path, &error)
                              : cli_paths_find_root(&paths, &error);
@@ -232,17 +331,35 @@ int cmd_check(int argc, char **argv) {
     goto cleanup;
   }
   if (state.today) {
-    free(config->deprecations.today);
-    config->deprecations.today = xstrdup(state.today);
+    free(config->today);
+    config->today = xstrdup(state.today);
+  }
+  bool printed;
+  if (!check__baseline(&state, root, config, &base, &error, &printed)) {
+    status = check__fail(&state, "baseline-error", error, printed);
+    goto cleanup;
   }
   analysis_options options = cli_analysis_options(&state.shared, true);
+  options.baseline = base;
+  // Stale entries are a whole run's business: FILEs ask about themselves,
+  // and an update drops the stale entries instead.
+  options.report_stale = !named && !state.update_baseline;
   result = analysis_run(root, config, &options, &error);
   if (!result) {
     status = check__fail(&state, "internal-error", error, false);
     goto cleanup;
   }
+  if (state.update_baseline && baseline_unmatched_count(base) > 0) {
+    size_t stale = baseline_unmatched_count(base);
+    if (!baseline_write_matched(base, &error)) {
+      status = check__fail(&state, "baseline-error", error, false);
+      goto cleanup;
+    }
+    fprintf(stderr, "strata check: removed %zu stale entr%s from '%s'\n", stale,
+            stale == 1 ? "y" : "ies", base->path);
+  }
 
-  const finding_list *findings = result->findings;
+  finding_list *findings = result->findings;
   const notice_list *notices = result->notices;
   if (named) {
     // SARIF locates every file relative to %SRCROOT%, the root; the other
@@ -254,22 +371,32 @@ int cmd_check(int argc, char **argv) {
     findings = named_findings;
     notices = named_notices;
   }
+  // Baselined findings are shown only as SARIF asked to keep them.
+  bool keep_baselined = base && state.include_baselined;
+  size_t hidden = keep_baselined ? 0 : check__drop_baselined(findings);
   cli_print_notices(shown_notices ? shown_notices : notices);
   cli_output output;
   if (!cli_output_open("check", state.output_path, &output))
     goto cleanup;
-  report_context context = {findings, notices, result->graph, config, result->root, false};
+  report_context context = {.findings = findings,
+                            .notices = notices,
+                            .graph = result->graph,
+                            .config = config,
+                            .root = result->root,
+                            .baseline_states = keep_baselined,
+                            .baselined_hidden = hidden};
   if (!cli_output_close("check", &output, check__write(&state, output.stream, &context)))
     goto cleanup;
   if (state.format == FORMAT_LINTRUNNER)
     status = EXIT_CLEAN;
   else
-    status = finding_list_error_count(findings) > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+    status = check__errors(findings) > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 cleanup:
   finding_list_delete(named_findings);
   notice_list_delete(named_notices);
   notice_list_delete(shown_notices);
   analysis_delete(result);
+  baseline_delete(base);
   config_delete(config);
   cli_named_files_delete(named);
   cli_path_list_release(&paths);

@@ -241,8 +241,8 @@ int cmd_deprecations(int argc, char **argv) {
   if (!config)
     return EXIT_ERROR;
   if (state.today) {
-    free(config->deprecations.today);
-    config->deprecations.today = xstrdup(state.today);
+    free(config->today);
+    config->today = xstrdup(state.today);
   }
   int status = EXIT_ERROR;
   char *error = NULL;

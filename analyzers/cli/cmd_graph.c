@@ -286,8 +286,11 @@ int cmd_graph(int argc, char **argv) {
     written = fwrite(map, 1, length, output.stream) == length;
     free(map);
   } else {
-    report_context context = {result->findings, result->notices, result->graph,
-                              config,           result->root,    false};
+    report_context context = {.findings = result->findings,
+                              .notices = result->notices,
+                              .graph = result->graph,
+                              .config = config,
+                              .root = result->root};
     written = report_graph_json(output.stream, &context);
   }
   if (!cli_output_close("graph", &output, written))

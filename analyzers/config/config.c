@@ -47,6 +47,7 @@ static strata_config *config__new_with_defaults(const char *source_name) {
   config->cxx_include_dir_count = 1;
   config->cxx_std = xstrdup("c++17");
   config->max_file_bytes = CONFIG_DEFAULT_MAX_FILE_BYTES;
+  config->require_reason = true;
   config_deprecations *deprecations = &config->deprecations;
   deprecations->cxx_macros =
       config__copy_list(config_default_deprecation_macros, &deprecations->cxx_macro_count);
@@ -158,7 +159,14 @@ void config_delete(strata_config *self) {
   config__free_strings(deprecations->removal_patterns, deprecations->removal_pattern_count);
   free(deprecations->current_version);
   free(deprecations->version_file);
-  free(deprecations->today);
+  free(self->baseline);
+  for (size_t i = 0; i < self->allowance_count; i++) {
+    config__free_selectors(self->allowances[i].from, self->allowances[i].from_count);
+    config__free_selectors(self->allowances[i].to, self->allowances[i].to_count);
+    free(self->allowances[i].why);
+  }
+  free(self->allowances);
+  free(self->today);
   free(self);
 }
 

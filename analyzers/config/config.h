@@ -55,10 +55,19 @@ typedef struct config_deprecations {
   size_t removal_pattern_count;
   char *current_version; // NULL unless set
   char *version_file;    // relative to the analyzed root; NULL unless set
-  // "YYYY-MM-DD" from the command line (--today), never from the file; NULL
-  // means the clock.
-  char *today;
 } config_deprecations;
+
+// One entry of `allow`: dependencies from `from` to `to` are let through
+// until the end of the day `until` (docs/suppressions.md).
+typedef struct config_allowance {
+  config_selector *from;
+  size_t from_count;
+  config_selector *to;
+  size_t to_count;
+  char *why;
+  char until[11];           // "YYYY-MM-DD", a real day
+  config_position position; // the entry's
+} config_allowance;
 
 typedef struct strata_config {
   char *source_name; // the file it came from, or "<built-in pytorch default>"
@@ -80,6 +89,19 @@ typedef struct strata_config {
   size_t forbidden_count;
   size_t max_file_bytes; // files larger are skipped with a notice
   config_deprecations deprecations;
+  // `baseline`: the baseline file, relative to the analyzed root unless
+  // absolute; NULL when not set (ROOT/strata-baseline.json is then used
+  // when it exists).
+  char *baseline;
+  // `suppressions.require_reason`: a suppression comment must give a reason
+  // (true unless set false).
+  bool require_reason;
+  config_allowance *allowances;
+  size_t allowance_count;
+  // "YYYY-MM-DD" from the command line (--today), never from the file; NULL
+  // means the clock. Deprecation removal dates and allowances are judged
+  // as on that day.
+  char *today;
 } strata_config;
 
 // The defaults of deprecations.cxx_macros, .dated_patterns and

@@ -712,6 +712,141 @@ static bool config__deprecations(config__parser *parser, const config_node *node
 }
 
 // ---------------------------------------------------------------------------
+// baseline, suppressions, allow (docs/suppressions.md)
+
+static bool config__baseline(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  if (!config__is_string(node) || node->value[0] == '\0')
+    return config__fail(parser, node, "'baseline' must be a file path, not %s",
+                        config_node_kind_name(node));
+  free(parser->config->baseline);
+  parser->config->baseline = xstrdup(node->value);
+  return true;
+}
+
+// YAML 1.2's core schema booleans.
+static bool config__boolean(config__parser *parser, const config_node *node, const char *name,
+                            bool *out) {
+  static const char *const yes[] = {"true", "True", "TRUE"};
+  static const char *const no[] = {"false", "False", "FALSE"};
+  if (node->kind == CONFIG_NODE_SCALAR && node->plain) {
+    for (size_t i = 0; i < 3; i++) {
+      if (strcmp(node->value, yes[i]) == 0 || strcmp(node->value, no[i]) == 0) {
+        *out = strcmp(node->value, yes[i]) == 0;
+        return true;
+      }
+    }
+  }
+  if (node->kind == CONFIG_NODE_SCALAR)
+    return config__fail(parser, node, "'%s' must be true or false, not '%s'", name, node->value);
+  return config__fail(parser, node, "'%s' must be true or false, not %s", name,
+                      config_node_kind_name(node));
+}
+
+static bool config__require_reason(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  return config__boolean(parser, node, "suppressions.require_reason",
+                         &parser->config->require_reason);
+}
+
+static bool config__suppressions(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  static const config__key keys[] = {
+      {"require_reason", config__require_reason, CONFIG_PHASE_MAIN},
+  };
+  return config__nested(parser, node, "suppressions", keys, sizeof(keys) / sizeof(keys[0]));
+}
+
+// Whether text is a real day written YYYY-MM-DD.
+static bool config__is_day(const char *text) {
+  if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+    return false;
+  for (size_t i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !(text[i] >= '0' && text[i] <= '9'))
+      return false;
+  int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1)
+    return false;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= days[month - 1] + (month == 2 && leap);
+}
+
+static bool config__allow_from(config__parser *parser, const config_node *node, void *target) {
+  config_allowance *entry = target;
+  return config__selectors(parser, node, "allow.from", &entry->from, &entry->from_count);
+}
+
+static bool config__allow_to(config__parser *parser, const config_node *node, void *target) {
+  config_allowance *entry = target;
+  return config__selectors(parser, node, "allow.to", &entry->to, &entry->to_count);
+}
+
+static bool config__allow_why(config__parser *parser, const config_node *node, void *target) {
+  config_allowance *entry = target;
+  if (!config__is_string(node) || node->value[0] == '\0')
+    return config__fail(parser, node, "'allow.why' must be a reason, not %s",
+                        config_node_kind_name(node));
+  entry->why = xstrdup(node->value);
+  return true;
+}
+
+static bool config__allow_until(config__parser *parser, const config_node *node, void *target) {
+  config_allowance *entry = target;
+  if (node->kind != CONFIG_NODE_SCALAR || config_node_is_null(node))
+    return config__fail(parser, node, "'allow.until' must be a date such as 2027-03-31, not %s",
+                        config_node_kind_name(node));
+  if (!config__is_day(node->value))
+    return config__fail(parser, node, "'allow.until' must be a date such as 2027-03-31, not '%s'",
+                        node->value);
+  memcpy(entry->until, node->value, sizeof(entry->until));
+  return true;
+}
+
+static bool config__allow(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  static const config__key keys[] = {
+      {"from", config__allow_from, CONFIG_PHASE_MAIN},
+      {"to", config__allow_to, CONFIG_PHASE_MAIN},
+      {"why", config__allow_why, CONFIG_PHASE_MAIN},
+      {"until", config__allow_until, CONFIG_PHASE_MAIN},
+  };
+  strata_config *config = parser->config;
+  if (!config__expect_list(parser, node, "allow", "a list of {from, to, why, until} entries",
+                           false))
+    return false;
+  if (node->kind != CONFIG_NODE_SEQUENCE)
+    return true;
+  config->allowances = xcalloc(node->child_count, sizeof(*config->allowances));
+  for (size_t i = 0; i < node->child_count; i++) {
+    const config_node *item = node->children[i];
+    if (item->kind != CONFIG_NODE_MAPPING)
+      return config__fail(parser, item,
+                          "each item of 'allow' must be a mapping with 'from', 'to', 'why' and "
+                          "'until', not %s",
+                          config_node_kind_name(item));
+    config_allowance *entry = &config->allowances[config->allowance_count++];
+    entry->position = item->position;
+    if (!config__run_table(parser, item, keys, sizeof(keys) / sizeof(keys[0]), "an 'allow' entry",
+                           entry))
+      return false;
+    // Every allowance says why and until when: one that never ends is a
+    // change of the rules, for `forbidden` or `layers`.
+    static const char *const required[] = {"from", "to", "why", "until"};
+    bool present[] = {entry->from != NULL, entry->to != NULL, entry->why != NULL,
+                      entry->until[0] != '\0'};
+    for (size_t k = 0; k < 4; k++)
+      if (!present[k])
+        return config__fail(parser, item, "an 'allow' entry needs '%s'", required[k]);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
 
 static const config__key config__top_keys[] = {
     {"version", config__version, CONFIG_PHASE_VERSION},
@@ -721,8 +856,11 @@ static const config__key config__top_keys[] = {
     {"components", config__components, CONFIG_PHASE_MAIN},
     {"max_file_bytes", config__max_file_bytes, CONFIG_PHASE_MAIN},
     {"deprecations", config__deprecations, CONFIG_PHASE_MAIN},
+    {"baseline", config__baseline, CONFIG_PHASE_MAIN},
+    {"suppressions", config__suppressions, CONFIG_PHASE_MAIN},
     {"layers", config__layers, CONFIG_PHASE_REFERENCES},
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},
+    {"allow", config__allow, CONFIG_PHASE_REFERENCES},
 };
 
 bool config_keys_parse(const config_node *root, strata_config *config, config_error *error) {

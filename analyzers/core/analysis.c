@@ -1,5 +1,6 @@
 #include "analysis.h"
 
+#include "adoption.h"
 #include "check.h"
 #include "fact_cache.h"
 #include "facts_codec.h"
@@ -316,8 +317,18 @@ analysis *analysis_run(const char *root, const strata_config *config,
   walk_result_release(&files);
 
   graph_build(self->graph, config, self->notices);
-  if (options->run_checks)
-    checks_run_all(self->graph, config, self->root, self->notices, self->findings);
+  if (options->run_checks) {
+    waivers *waived = waivers_new(self->graph, config);
+    checks_run_waived(self->graph, config, self->root, self->notices, waived, self->findings);
+    adoption_input adoption = {.graph = self->graph,
+                               .config = config,
+                               .root = self->root,
+                               .waivers = waived,
+                               .baseline = options->baseline,
+                               .report_stale = options->report_stale};
+    adoption_apply(&adoption, self->findings);
+    waivers_delete(waived);
+  }
   notice_list_sort(self->notices);
   return self;
 }

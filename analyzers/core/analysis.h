@@ -3,6 +3,7 @@
 #ifndef STRATA_ANALYSIS_H
 #define STRATA_ANALYSIS_H
 
+#include "baseline.h"
 #include "config.h"
 #include "finding.h"
 #include "graph.h"
@@ -22,13 +23,21 @@ typedef struct analysis_options {
   // if it was called before). NULL: no progress.
   void (*progress)(void *context, size_t done, size_t total, bool finished);
   void *progress_context;
+  // With the checks: the baseline to compare the findings with (its entries
+  // are marked as they match; findings it holds are marked baselined), or
+  // NULL. report_stale adds a stale-baseline-entry finding for each entry
+  // that matched nothing.
+  baseline *baseline;
+  bool report_stale;
 } analysis_options;
 
 typedef struct analysis {
   char *root; // absolute, no trailing '/'
   graph *graph;
-  notice_list *notices;   // sorted
-  finding_list *findings; // sorted; empty when checks did not run
+  notice_list *notices; // sorted
+  // Sorted; empty when checks did not run. Suppressed and allowed findings
+  // are not in it; baselined ones are, marked.
+  finding_list *findings;
   size_t files_analyzed;
   size_t files_parsed; // files a front end read this run (the rest came from the cache)
 } analysis;

@@ -17,24 +17,41 @@ static void finding__location_release(finding_location *location) {
   free(location->message);
 }
 
+static void finding__release(finding *item) {
+  finding__location_release(&item->location);
+  free(item->message);
+  free(item->fingerprint);
+  for (size_t r = 0; r < item->related_count; r++)
+    finding__location_release(&item->related[r]);
+  free(item->related);
+  json_decref(item->properties);
+  for (size_t n = 0; n < item->involved_count; n++)
+    free(item->involved[n]);
+  free(item->involved);
+  free(item->summary);
+}
+
 void finding_list_delete(finding_list *self) {
   if (!self)
     return;
-  for (size_t i = 0; i < self->count; i++) {
-    finding *item = &self->items[i];
-    finding__location_release(&item->location);
-    free(item->message);
-    free(item->fingerprint);
-    for (size_t r = 0; r < item->related_count; r++)
-      finding__location_release(&item->related[r]);
-    free(item->related);
-    json_decref(item->properties);
-    for (size_t n = 0; n < item->involved_count; n++)
-      free(item->involved[n]);
-    free(item->involved);
-  }
+  for (size_t i = 0; i < self->count; i++)
+    finding__release(&self->items[i]);
   free(self->items);
   free(self);
+}
+
+void finding_list_keep(finding_list *self, const bool *keep) {
+  size_t kept = 0;
+  for (size_t i = 0; i < self->count; i++) {
+    if (!keep[i]) {
+      finding__release(&self->items[i]);
+      continue;
+    }
+    if (kept != i)
+      self->items[kept] = self->items[i];
+    kept++;
+  }
+  self->count = kept;
 }
 
 finding *finding_list_add(finding_list *self, const rule_doc *rule, const char *path, uint32_t line,

@@ -36,6 +36,13 @@ typedef struct finding {
   // one of them was named.
   char **involved;
   size_t involved_count;
+  // The message less what changes from run to run without the code changing
+  // (today's date, the current version), for the baseline file's summary;
+  // NULL when the message is stable.
+  char *summary;
+  // In the baseline: not counted, and shown only where asked for (SARIF
+  // with baselineState "unchanged").
+  bool baselined;
 } finding;
 
 typedef struct finding_list {
@@ -64,6 +71,10 @@ bool finding_involves(const finding *self, const char *path);
 // Sets the fingerprint from the rule id and the given parts (file paths,
 // statement texts), in order.
 void finding_set_fingerprint(finding *self, const char *const *parts, size_t part_count);
+
+// Removes (and frees) every finding whose keep[index] is false, keeping the
+// order of the rest.
+void finding_list_keep(finding_list *self, const bool *keep);
 
 // Sorts by path, line, column, rule id, message: output never depends on the
 // order the file system listed files in.

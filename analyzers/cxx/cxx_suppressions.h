@@ -1,9 +1,8 @@
 // Suppression comments: `// strata: ignore[rule-a, rule-b] reason text`, or
 // the same in a block comment, anywhere in the file (live code, dead code or
-// a directive). The marker must open the comment's text: what comes after
-// "//", "/*" and any more '/', '*' or '!' (doc comments) and white space.
-// Each such comment becomes a fact_suppression at the comment's start; its
-// reason is the text after ']' with white space folded, NULL when empty.
+// a directive). Each comment that suppression_comment_parse takes for one
+// (malformed ones included, with no rules) becomes a fact_suppression at the
+// comment's start.
 #ifndef STRATA_CXX_SUPPRESSIONS_H
 #define STRATA_CXX_SUPPRESSIONS_H
 

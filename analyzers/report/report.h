@@ -19,6 +19,13 @@ typedef struct report_context {
   const strata_config *config;
   const char *root; // absolute path of the analyzed root, no trailing '/'
   bool color;       // ANSI colour (text only): decided by the caller
+  // The run was compared with a baseline and the baselined findings are
+  // among findings (SARIF --include-baselined): every result says its
+  // baselineState, and baselined ones carry an external suppression.
+  bool baseline_states;
+  // Baselined findings the caller left out of findings, for the text
+  // format's summary.
+  size_t baselined_hidden;
 } report_context;
 
 // Each returns false when writing failed.

@@ -38,9 +38,17 @@ static json_t *report_sarif__message(const char *text) {
 static json_t *report_sarif__physical_location(const char *path, uint32_t line, uint32_t column) {
   strbuf uri;
   strbuf_init(&uri);
-  report_uri_append_path(&uri, path);
-  json_t *physical = json_pack("{s:{s:s%,s:s}}", "artifactLocation", "uri", uri.data, uri.length,
-                               "uriBaseId", SARIF_SRCROOT);
+  json_t *physical;
+  if (path[0] == '/') {
+    // A file outside the root (a baseline kept elsewhere): an absolute URI.
+    strbuf_append_str(&uri, "file://");
+    report_uri_append_path(&uri, path);
+    physical = json_pack("{s:{s:s%}}", "artifactLocation", "uri", uri.data, uri.length);
+  } else {
+    report_uri_append_path(&uri, path);
+    physical = json_pack("{s:{s:s%,s:s}}", "artifactLocation", "uri", uri.data, uri.length,
+                         "uriBaseId", SARIF_SRCROOT);
+  }
   strbuf_release(&uri);
   if (line > 0) {
     json_t *region = json_pack("{s:I}", "startLine", (json_int_t)line);
@@ -115,9 +123,17 @@ static json_t *report_sarif__tool(void) {
                    "informationUri", STRATA_INFORMATION_URI, "rules", rules);
 }
 
+// Whether the finding lies outside the root (a baseline or config kept
+// elsewhere): code scanning rejects a log with a result it cannot place in
+// the checkout, so such a finding is written as a notification instead.
+static bool report_sarif__outside(const finding *item) {
+  return item->location.path && item->location.path[0] == '/';
+}
+
 // One notification per notice, so a run's skipped and half-read files show in
-// the log without turning into results.
-static json_t *report_sarif__invocation(const notice_list *notices, const char *left_out) {
+// the log without turning into results; and one per finding outside the root.
+static json_t *report_sarif__invocation(const report_context *context, const char *left_out) {
+  const notice_list *notices = context->notices;
   json_t *notifications = json_array();
   if (left_out)
     json_array_append_new(notifications, json_pack("{s:s,s:o}", "level", "warning", "message",
@@ -131,6 +147,20 @@ static json_t *report_sarif__invocation(const notice_list *notices, const char *
           notification, "locations",
           json_pack("[{s:o}]", "physicalLocation",
                     report_sarif__physical_location(item->path, item->line, item->column)));
+    json_array_append_new(notifications, notification);
+  }
+  for (size_t i = 0; i < context->findings->count; i++) {
+    const finding *item = &context->findings->items[i];
+    if (!report_sarif__outside(item))
+      continue;
+    char *text = xasprintf("%s [%s]", item->message, item->rule->id);
+    json_t *notification =
+        json_pack("{s:s,s:o,s:[{s:o}],s:{s:s}}", "level", rule_level_name(item->level), "message",
+                  report_sarif__message(text), "locations", "physicalLocation",
+                  report_sarif__physical_location(item->location.path, item->location.line,
+                                                  item->location.column),
+                  "associatedRule", "id", item->rule->id);
+    free(text);
     json_array_append_new(notifications, notification);
   }
   return json_pack("{s:b,s:o}", "executionSuccessful", 1, "toolExecutionNotifications",
@@ -147,7 +177,7 @@ static json_t *report_sarif__code_flows(const finding *item) {
   return json_pack("[{s:[{s:o}]}]", "threadFlows", "locations", steps);
 }
 
-static json_t *report_sarif__result(const finding *item) {
+static json_t *report_sarif__result(const finding *item, bool baseline_states) {
   json_t *result =
       json_pack("{s:s,s:I,s:s,s:o,s:[o]}", "ruleId", item->rule->id, "ruleIndex",
                 (json_int_t)rule_index(item->rule), "level", rule_level_name(item->level),
@@ -166,6 +196,16 @@ static json_t *report_sarif__result(const finding *item) {
   }
   if (item->properties && json_object_size(item->properties) > 0)
     json_object_set_new(result, "properties", json_deep_copy(item->properties));
+  if (baseline_states) {
+    json_object_set_new(result, "baselineState",
+                        json_string(item->baselined ? "unchanged" : "new"));
+    // Code scanning reads suppressions, not baselineState: a baselined
+    // result is an accepted, external suppression (the baseline file).
+    if (item->baselined)
+      json_object_set_new(result, "suppressions",
+                          json_pack("[{s:s,s:s,s:s}]", "kind", "external", "status", "accepted",
+                                    "justification", "recorded in the strata baseline"));
+  }
   return result;
 }
 
@@ -176,7 +216,7 @@ static json_t *report_sarif__log(const report_context *context, const bool *kept
   json_t *run = json_object();
   json_object_set_new(run, "tool", report_sarif__tool());
   json_object_set_new(run, "invocations",
-                      json_pack("[o]", report_sarif__invocation(context->notices, left_out)));
+                      json_pack("[o]", report_sarif__invocation(context, left_out)));
   if (context->root) {
     char *root_uri = report_file_uri(context->root);
     json_object_set_new(run, "originalUriBaseIds",
@@ -187,8 +227,9 @@ static json_t *report_sarif__log(const report_context *context, const bool *kept
   json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
   json_t *results = json_array();
   for (size_t i = 0; i < context->findings->count; i++)
-    if (kept[i])
-      json_array_append_new(results, report_sarif__result(&context->findings->items[i]));
+    if (kept[i] && !report_sarif__outside(&context->findings->items[i]))
+      json_array_append_new(
+          results, report_sarif__result(&context->findings->items[i], context->baseline_states));
   json_object_set_new(run, "results", results);
   return json_pack("{s:s,s:s,s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
 }
@@ -238,7 +279,8 @@ static size_t report_sarif__fitting(const report_context *context, const size_t 
   free(none);
   size_t fitting = 0;
   for (; fitting < candidates; fitting++) {
-    json_t *result = report_sarif__result(&context->findings->items[order[fitting]]);
+    json_t *result =
+        report_sarif__result(&context->findings->items[order[fitting]], context->baseline_states);
     used += json_dumpb(result, NULL, 0, JSON_COMPACT) + 1; // and its ','
     json_decref(result);
     if (used > SARIF_MAX_BYTES)

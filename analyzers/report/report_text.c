@@ -118,6 +118,9 @@ bool report_text(FILE *out, const report_context *context) {
   if (ok) {
     strbuf_clear(&line);
     report_text__format_summary(&line, findings);
+    if (context->baselined_hidden)
+      strbuf_printf(&line, "%zu baselined finding%s not shown\n", context->baselined_hidden,
+                    context->baselined_hidden == 1 ? "" : "s");
     ok = fwrite(line.data, 1, line.length, out) == line.length;
   }
   strbuf_release(&line);

@@ -229,8 +229,10 @@ static void test_suppressions(void **state) {
               "#if 0\n"
               "//! strata: ignore[forbidden-dependency] dead code too\n"
               "#endif\n"
-              "// strata: ignore layer-violation\n");
-  assert_int_equal(facts->suppression_count, 5);
+              "// strata: ignore layer-violation\n"
+              "#include \"x.h\" // NOLINT // strata: ignore[include-cycle] after another tool\n"
+              "// strata: ignored is prose\n");
+  assert_int_equal(facts->suppression_count, 7);
   const fact_suppression *s = facts->suppressions;
   assert_int_equal(s[0].line, 1);
   assert_int_equal(s[0].column, 17);
@@ -252,6 +254,16 @@ static void test_suppressions(void **state) {
   assert_int_equal(s[4].line, 9);
   assert_string_equal(s[4].rules[0], "forbidden-dependency");
   assert_string_equal(s[4].reason, "dead code too");
+  // Malformed (no brackets): recorded with no rules, so that it is reported.
+  assert_int_equal(s[5].line, 11);
+  assert_int_equal(s[5].rule_count, 0);
+  assert_string_equal(s[5].reason, "layer-violation");
+  // A second comment inside the first, after "//".
+  assert_int_equal(s[6].line, 12);
+  assert_int_equal(s[6].column, 16);
+  assert_int_equal(s[6].rule_count, 1);
+  assert_string_equal(s[6].rules[0], "include-cycle");
+  assert_string_equal(s[6].reason, "after another tool");
 }
 
 int main(void) {

@@ -108,7 +108,7 @@ static void test_expired_by_version_and_date(void **state) {
   (void)state;
   graph *g = sites_graph();
   strata_config *config = load("deprecations:\n  current_version: '2.10'\n");
-  config->deprecations.today = xstrdup("2025-07-01");
+  config->today = xstrdup("2025-07-01");
   finding_list *findings = finding_list_new();
   notice_list *notices = notice_list_new();
   check_context context = {.graph = g,
@@ -142,8 +142,8 @@ static void test_expired_by_version_and_date(void **state) {
   // Before 2.10 and on the last day of June, fewer have expired.
   free(config->deprecations.current_version);
   config->deprecations.current_version = xstrdup("2.9.1");
-  free(config->deprecations.today);
-  config->deprecations.today = xstrdup("2025-06-30");
+  free(config->today);
+  config->today = xstrdup("2025-06-30");
   findings = finding_list_new();
   context.findings = findings;
   check_expired_deprecation(&context);
@@ -167,7 +167,7 @@ static void test_version_file_and_notice(void **state) {
   fclose(file);
   graph *g = sites_graph();
   strata_config *config = load("deprecations:\n  version_file: version.txt\n");
-  config->deprecations.today = xstrdup("2025-01-01");
+  config->today = xstrdup("2025-01-01");
   finding_list *findings = finding_list_new();
   notice_list *notices = notice_list_new();
   check_context context = {.graph = g,
@@ -204,7 +204,7 @@ static void test_run_all(void **state) {
   (void)state;
   graph *g = sites_graph();
   strata_config *config = load("deprecations:\n  current_version: 3.0\n");
-  config->deprecations.today = xstrdup("2020-01-01");
+  config->today = xstrdup("2020-01-01");
   finding_list *findings = finding_list_new();
   notice_list *notices = notice_list_new();
   checks_run_all(g, config, "/nonexistent", notices, findings);

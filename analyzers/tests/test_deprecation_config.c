@@ -33,7 +33,7 @@ static void test_defaults(void **state) {
   assert_string_equal(deprecations->dated_patterns[1], config_default_dated_patterns[1]);
   assert_null(deprecations->current_version);
   assert_null(deprecations->version_file);
-  assert_null(deprecations->today);
+  assert_null(config->today);
   config_delete(config);
   // The built-in PyTorch default has them too.
   config_error error;

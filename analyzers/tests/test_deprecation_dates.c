@@ -179,8 +179,8 @@ static void test_parse_and_compare(void **state) {
 static void test_clock_and_passing(void **state) {
   (void)state;
   strata_config *config = load("deprecations:\n  current_version: 2.10.0\n");
-  free(config->deprecations.today);
-  config->deprecations.today = strdup("2025-06-15");
+  free(config->today);
+  config->today = strdup("2025-06-15");
   deprecation_clock clock;
   char *problem = NULL;
   assert_true(deprecation_clock_init(&clock, config, NULL, &problem));
@@ -256,8 +256,8 @@ static void test_version_file(void **state) {
   free(problem);
   rmdir(root);
 
-  free(config->deprecations.today);
-  config->deprecations.today = strdup("2025-02-30");
+  free(config->today);
+  config->today = strdup("2025-02-30");
   free(config->deprecations.version_file);
   config->deprecations.version_file = NULL;
   assert_false(deprecation_clock_init(&clock, config, root, &problem));
