@@ -6,10 +6,10 @@ set -eu
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
-cmake -S . -B build -DSTRATA_WERROR=ON >/dev/null
+cmake -S . -B build -DSTRATA_WERROR=ON -DSTRATA_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j"$jobs")
 
-cmake -S . -B build-sanitize -DSTRATA_WERROR=ON -DSTRATA_SANITIZE=ON >/dev/null
+cmake -S . -B build-sanitize -DSTRATA_WERROR=ON -DSTRATA_SANITIZE=ON -DSTRATA_BUILD_TESTS=ON >/dev/null
 cmake --build build-sanitize -j"$jobs"
 (cd build-sanitize && ctest --output-on-failure -j"$jobs")
