@@ -1,3 +1,5 @@
 // A header for the config tests to walk; it includes nothing.
 #pragma once
-inline int c10_answer() { return 42; }
+inline int c10_answer() {
+  return 42;
+}
