@@ -104,21 +104,9 @@ static uint32_t cxx_scan__line(const cxx_scan *self, size_t offset) {
   return cxx_lines_line(self->lines, offset);
 }
 
-// Whether a token can hold a line break: a comment, or a string literal (raw
-// strings span lines). Other tokens end on the line they start.
-static bool cxx_scan__may_span_lines(const cxx_scan *self, size_t index) {
-  const cxx_token *token = &self->tokens[index];
-  if (token->kind == CXX_TOKEN_COMMENT)
-    return true;
-  if (token->kind != CXX_TOKEN_LITERAL)
-    return false;
-  char first = self->bytes[token->begin];
-  return !((first >= '0' && first <= '9') || first == '.');
-}
-
 static uint32_t cxx_scan__last_line(const cxx_scan *self, size_t index) {
   const cxx_token *token = &self->tokens[index];
-  if (!cxx_scan__may_span_lines(self, index))
+  if (!cxx_token_may_span_lines(token, self->bytes))
     return cxx_scan__line(self, token->begin);
   uint32_t end = cxx_token_end(self->list, index);
   return cxx_scan__line(self, end > token->begin ? end - 1 : token->begin);

@@ -43,19 +43,6 @@ static uint32_t cxx_walk__end(const cxx_walk *self, size_t index) {
   return cxx_token_end(self->list, index);
 }
 
-// Whether a token may hold a newline: a comment, or a string or character
-// literal (raw strings span lines). Names, numbers and punctuators cannot,
-// so their (costly) ends need not be measured to look for line breaks.
-static bool cxx_walk__may_span_lines(const cxx_walk *self, size_t index) {
-  const cxx_token *token = &self->tokens[index];
-  if (token->kind == CXX_TOKEN_COMMENT)
-    return true;
-  if (token->kind != CXX_TOKEN_LITERAL)
-    return false;
-  char first = self->bytes[token->begin];
-  return !((first >= '0' && first <= '9') || first == '.');
-}
-
 // Whether a new logical line starts between token index - 1 and index: a
 // newline in the white space between them that no backslash splices away.
 // Newlines inside a comment do not count (the comment is one token), as in
@@ -63,8 +50,9 @@ static bool cxx_walk__may_span_lines(const cxx_walk *self, size_t index) {
 static bool cxx_walk__line_starts_at(const cxx_walk *self, size_t index) {
   if (index == 0)
     return true;
-  size_t from = cxx_walk__may_span_lines(self, index - 1) ? cxx_walk__end(self, index - 1)
-                                                          : self->tokens[index - 1].begin;
+  size_t from = cxx_token_may_span_lines(&self->tokens[index - 1], self->bytes)
+                    ? cxx_walk__end(self, index - 1)
+                    : self->tokens[index - 1].begin;
   size_t to = self->tokens[index].begin;
   for (size_t i = from; i < to; i++) {
     if (self->bytes[i] != '\n')

@@ -44,6 +44,15 @@ static unsigned cxx_lex__offset(CXSourceLocation location) {
   return offset;
 }
 
+bool cxx_token_may_span_lines(const cxx_token *token, const char *bytes) {
+  if (token->kind == CXX_TOKEN_COMMENT)
+    return true;
+  if (token->kind != CXX_TOKEN_LITERAL)
+    return false;
+  char first = bytes[token->begin];
+  return !((first >= '0' && first <= '9') || first == '.');
+}
+
 uint32_t cxx_token_end(cxx_token_list *list, size_t index) {
   cxx_token *token = &list->items[index];
   if (token->end == CXX_TOKEN__END_UNKNOWN) {

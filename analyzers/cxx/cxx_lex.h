@@ -58,6 +58,12 @@ void cxx_token_list_release(cxx_token_list *list);
 // The end offset of token index; valid until the lexer tokenizes again.
 uint32_t cxx_token_end(cxx_token_list *list, size_t index);
 
+// Whether token (of the file whose bytes are given) may hold a newline: a
+// comment, or a string or character literal (raw strings span lines). Names,
+// numbers and punctuators cannot, so their (costly) ends need not be
+// measured to look for line breaks.
+bool cxx_token_may_span_lines(const cxx_token *token, const char *bytes);
+
 // A lexer with its own CXIndex (one per worker thread). config may be NULL;
 // it must outlive the lexer.
 // The caller frees it with cxx_lexer_delete.
