@@ -111,18 +111,6 @@ strata_config *config_load_default(config_error *error) {
   return config_load_text(config_default_text, config_default_length, config__default_name, error);
 }
 
-static void config__free_strings(char **strings, size_t count) {
-  for (size_t i = 0; i < count; i++)
-    free(strings[i]);
-  free(strings);
-}
-
-static void config__free_globs(glob **globs, size_t count) {
-  for (size_t i = 0; i < count; i++)
-    glob_delete(globs[i]);
-  free(globs);
-}
-
 static void config__free_selectors(config_selector *selectors, size_t count) {
   for (size_t i = 0; i < count; i++) {
     glob_delete(selectors[i].path_glob);
@@ -135,17 +123,17 @@ void config_delete(strata_config *self) {
   if (!self)
     return;
   free(self->source_name);
-  config__free_globs(self->exclude, self->exclude_count);
-  config__free_strings(self->python_roots, self->python_root_count);
-  config__free_strings(self->cxx_include_dirs, self->cxx_include_dir_count);
-  config__free_strings(self->cxx_defines, self->cxx_define_count);
+  config_free_globs(self->exclude, self->exclude_count);
+  config_free_strings(self->python_roots, self->python_root_count);
+  config_free_strings(self->cxx_include_dirs, self->cxx_include_dir_count);
+  config_free_strings(self->cxx_defines, self->cxx_define_count);
   free(self->cxx_std);
   for (size_t i = 0; i < self->component_count; i++) {
     free(self->components[i].name);
-    config__free_globs(self->components[i].globs, self->components[i].glob_count);
+    config_free_globs(self->components[i].globs, self->components[i].glob_count);
   }
   free(self->components);
-  config__free_strings(self->layers, self->layer_count);
+  config_free_strings(self->layers, self->layer_count);
   for (size_t i = 0; i < self->forbidden_count; i++) {
     config__free_selectors(self->forbidden[i].from, self->forbidden[i].from_count);
     config__free_selectors(self->forbidden[i].to, self->forbidden[i].to_count);
@@ -153,10 +141,10 @@ void config_delete(strata_config *self) {
   }
   free(self->forbidden);
   config_deprecations *deprecations = &self->deprecations;
-  config__free_strings(deprecations->cxx_macros, deprecations->cxx_macro_count);
-  config__free_strings(deprecations->python_calls, deprecations->python_call_count);
-  config__free_strings(deprecations->dated_patterns, deprecations->dated_pattern_count);
-  config__free_strings(deprecations->removal_patterns, deprecations->removal_pattern_count);
+  config_free_strings(deprecations->cxx_macros, deprecations->cxx_macro_count);
+  config_free_strings(deprecations->python_calls, deprecations->python_call_count);
+  config_free_strings(deprecations->dated_patterns, deprecations->dated_pattern_count);
+  config_free_strings(deprecations->removal_patterns, deprecations->removal_pattern_count);
   free(deprecations->current_version);
   free(deprecations->version_file);
   free(self->baseline);

@@ -92,13 +92,13 @@ static bool config__glob(config__parser *parser, const config_node *node, glob *
                       node->value + offset);
 }
 
-static void config__free_strings(char **strings, size_t count) {
+void config_free_strings(char **strings, size_t count) {
   for (size_t i = 0; i < count; i++)
     free(strings[i]);
   free(strings);
 }
 
-static void config__free_globs(glob **globs, size_t count) {
+void config_free_globs(glob **globs, size_t count) {
   for (size_t i = 0; i < count; i++)
     glob_delete(globs[i]);
   free(globs);
@@ -111,7 +111,7 @@ static bool config__glob_list(config__parser *parser, const config_node *node, c
     return true;
   if (!config__expect_list(parser, node, name, "a list of globs", false))
     return false;
-  config__free_globs(*globs, *count);
+  config_free_globs(*globs, *count);
   *globs = NULL;
   *count = 0;
   *globs = xcalloc(node->child_count, sizeof(**globs));
@@ -138,7 +138,7 @@ static bool config__string_list(config__parser *parser, const config_node *node,
     return true;
   if (!config__expect_list(parser, node, name, what, false))
     return false;
-  config__free_strings(*strings, *count);
+  config_free_strings(*strings, *count);
   *strings = NULL;
   *count = 0;
   *strings = xcalloc(node->child_count, sizeof(**strings));

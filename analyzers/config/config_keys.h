@@ -15,4 +15,8 @@
 // so far and is still safe to pass to config_delete.
 bool config_keys_parse(const config_node *root, strata_config *config, config_error *error);
 
+// Frees count strings (or globs) and the array that holds them.
+void config_free_strings(char **strings, size_t count);
+void config_free_globs(glob **globs, size_t count);
+
 #endif
