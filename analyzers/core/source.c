@@ -86,6 +86,15 @@ size_t utf8_first_invalid(const char *text, size_t length) {
   const unsigned char *bytes = (const unsigned char *)text;
   size_t i = 0;
   while (i < length) {
+    // Source is nearly all ASCII: eight bytes at a time while no high bit is set.
+    uint64_t word;
+    if (length - i >= sizeof(word)) {
+      memcpy(&word, bytes + i, sizeof(word));
+      if ((word & UINT64_C(0x8080808080808080)) == 0) {
+        i += sizeof(word);
+        continue;
+      }
+    }
     unsigned char lead = bytes[i];
     if (lead < 0x80) {
       i++;

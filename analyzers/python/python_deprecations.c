@@ -40,6 +40,7 @@ void python_deprecations_release(python_deprecations *self) {
   free(self->warn_aliases);
   python_comments_release(&self->comments);
   free(self->candidates);
+  free(self->hits);
   free(self->parts);
   strbuf_release(&self->name);
   strbuf_release(&self->text);
@@ -370,9 +371,82 @@ static void python_deprecations__decorator(python_deprecations *self, TSNode dec
                               source, facts);
 }
 
-// One walk over the whole tree (calls and comments are everywhere): the
-// comments, the names imports bind, and the calls and decorators that may
-// be sites. The decorator's own call is the decorator's business.
+// Records in self->hits every offset where word starts in the text.
+static void python_deprecations__add_hits(python_deprecations *self, const source_text *source,
+                                          const char *word, size_t length) {
+  const char *at = source->bytes;
+  const char *end = source->bytes + source->length;
+  // memchr for the first byte, then the rest (memmem is not in C17 or POSIX).
+  while ((size_t)(end - at) >= length && (at = memchr(at, word[0], (size_t)(end - at))) != NULL) {
+    if ((size_t)(end - at) < length)
+      break;
+    if (memcmp(at, word, length) == 0) {
+      XGROW(self->hits, self->hit_capacity, self->hit_count + 1);
+      self->hits[self->hit_count++] = (uint32_t)(at - source->bytes);
+      at += length;
+    } else {
+      at++;
+    }
+  }
+}
+
+static int python_deprecations__compare_hits(const void *a, const void *b) {
+  uint32_t left = *(const uint32_t *)a, right = *(const uint32_t *)b;
+  return left < right ? -1 : left > right;
+}
+
+// Whether a hit lies in [start, end).
+static bool python_deprecations__hit_within(const python_deprecations *self, uint32_t start,
+                                            uint32_t end) {
+  size_t low = 0, high = self->hit_count;
+  while (low < high) {
+    size_t middle = low + (high - low) / 2;
+    if (self->hits[middle] < start)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low < self->hit_count && self->hits[low] < end;
+}
+
+// The last part of a dotted name: spelled as is wherever the name is, even
+// when white space splits the name at its dots.
+static const char *python_deprecations__last_part(const char *name) {
+  const char *dot = strrchr(name, '.');
+  return dot ? dot + 1 : name;
+}
+
+// Every place the walk can find something starts with a word it needs: a
+// comment with '#', an import of warnings and the calls of warnings.warn
+// with "warn" (unless an alias names it: see python_deprecations__collect),
+// the decorators with "deprecat", the configured names with their last part.
+// A subtree with none of these in its bytes holds nothing for the walk.
+static void python_deprecations__find_hits(python_deprecations *self, const source_text *source) {
+  self->hit_count = 0;
+  python_deprecations__add_hits(self, source, "#", 1);
+  python_deprecations__add_hits(self, source, "warn", 4);
+  python_deprecations__add_hits(self, source, "deprecat", 8);
+  for (size_t i = 0; i < self->extra_count; i++) {
+    const char *part = python_deprecations__last_part(self->extra_names[i]);
+    if (*part)
+      python_deprecations__add_hits(self, source, part, strlen(part));
+  }
+  qsort(self->hits, self->hit_count, sizeof(uint32_t), python_deprecations__compare_hits);
+}
+
+// Whether an alias of warn is spelled without "warn": then its calls are
+// no hits, and the walk must look again with the alias among them.
+static bool python_deprecations__alias_hides(const python_deprecations *self) {
+  for (size_t i = 0; i < self->warn_alias_count; i++)
+    if (!strstr(self->warn_aliases[i], "warn"))
+      return true;
+  return false;
+}
+
+// One walk over the tree (calls and comments are everywhere): the comments,
+// the names imports bind, and the calls and decorators that may be sites.
+// The decorator's own call is the decorator's business. The walk goes into a
+// node only when one of self->hits lies in its bytes.
 static void python_deprecations__collect(python_deprecations *self, const TSTree *tree,
                                          const char *bytes) {
   const python_grammar *grammar = self->grammar;
@@ -380,6 +454,8 @@ static void python_deprecations__collect(python_deprecations *self, const TSTree
   uint32_t decorator_call = UINT32_MAX; // start byte of the last decorator's call
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (!python_deprecations__hit_within(self, ts_node_start_byte(node), ts_node_end_byte(node)))
+      goto next;
     TSSymbol symbol = ts_node_symbol(node);
     bool candidate = false;
     if (symbol == grammar->comment) {
@@ -400,6 +476,7 @@ static void python_deprecations__collect(python_deprecations *self, const TSTree
     }
     if (ts_tree_cursor_goto_first_child(&cursor))
       continue;
+  next:
     while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
       if (!ts_tree_cursor_goto_parent(&cursor))
         goto cleanup;
@@ -407,6 +484,13 @@ static void python_deprecations__collect(python_deprecations *self, const TSTree
   }
 cleanup:
   ts_tree_cursor_delete(&cursor);
+}
+
+static void python_deprecations__reset(python_deprecations *self) {
+  python_comments_clear(&self->comments);
+  self->candidate_count = 0;
+  python_deprecations__free_names(self->module_aliases, &self->module_alias_count);
+  python_deprecations__free_names(self->warn_aliases, &self->warn_alias_count);
 }
 
 // The bytes hold no NUL (binary files never reach a front end), so the
@@ -432,16 +516,28 @@ static bool python_deprecations__may_hold_sites(const python_deprecations *self,
 
 void python_deprecations_extract(python_deprecations *self, const TSTree *tree,
                                  const source_text *source, file_facts *facts) {
-  python_comments_clear(&self->comments);
-  self->candidate_count = 0;
-  python_deprecations__free_names(self->module_aliases, &self->module_alias_count);
-  python_deprecations__free_names(self->warn_aliases, &self->warn_alias_count);
+  python_deprecations__reset(self);
   // A full walk of the tree costs as much as a tenth of the parse. Without
   // the words every site and suppression is spelled with, the walk cannot
   // find anything: skip it, and the facts are the same.
   if (!python_deprecations__may_hold_sites(self, source))
     return;
+  python_deprecations__find_hits(self, source);
   python_deprecations__collect(self, tree, source->bytes);
+  if (python_deprecations__alias_hides(self)) {
+    // `from warnings import warn as say`: calls of say are sites too.
+    size_t alias_count = self->warn_alias_count;
+    char **aliases = xcalloc(alias_count + 1, sizeof(char *));
+    for (size_t i = 0; i < alias_count; i++)
+      aliases[i] = xstrdup(self->warn_aliases[i]);
+    python_deprecations__reset(self);
+    for (size_t i = 0; i < alias_count; i++)
+      python_deprecations__add_hits(self, source, aliases[i], strlen(aliases[i]));
+    qsort(self->hits, self->hit_count, sizeof(uint32_t), python_deprecations__compare_hits);
+    python_deprecations__collect(self, tree, source->bytes);
+    python_deprecations__free_names(aliases, &alias_count);
+    free(aliases);
+  }
   for (size_t i = 0; i < self->candidate_count; i++) {
     TSNode node = self->candidates[i];
     if (ts_node_symbol(node) == self->grammar->decorator)

@@ -32,6 +32,7 @@
 #include "strbuf.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 // Scratch space reused from file to file.
 typedef struct python_deprecations {
@@ -48,6 +49,9 @@ typedef struct python_deprecations {
   char **warn_aliases; // names bound to warnings.warn
   size_t warn_alias_count;
   size_t warn_alias_capacity;
+  uint32_t *hits; // where a comment, site or import the walk wants may start
+  size_t hit_count;
+  size_t hit_capacity;
   TSNode *parts; // the parts of a dotted name, last first
   size_t part_capacity;
   strbuf name;

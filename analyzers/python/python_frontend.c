@@ -2,6 +2,7 @@
 // import statements of that tree become dependency facts, its deprecation
 // sites deprecation facts, its `strata: ignore[...]` comments suppressions.
 #include "frontend.h"
+#include "python_arena.h"
 #include "python_deprecations.h"
 #include "python_grammar.h"
 #include "python_guard.h"
@@ -16,7 +17,7 @@
 #include <string.h>
 
 struct frontend_worker {
-  TSParser *parser;
+  python_arena *arena; // tree-sitter's memory for the file at hand
   python_grammar grammar;
   python_imports imports;
   python_deprecations deprecations;
@@ -44,9 +45,14 @@ static frontend_worker *python__worker_new(const strata_config *config) {
   python_deprecations_init(&worker->deprecations, &worker->grammar,
                            config ? config->deprecations.python_calls : NULL,
                            config ? config->deprecations.python_call_count : 0);
-  worker->parser = ts_parser_new();
-  if (!ts_parser_set_language(worker->parser, worker->grammar.language)) {
-    // The grammar was generated for an ABI this runtime does not load.
+  python_arena_install();
+  worker->arena = python_arena_new();
+  // Each file gets a parser of its own, made in the arena; this one only
+  // asks whether the runtime loads the grammar's ABI.
+  TSParser *parser = ts_parser_new();
+  bool loads = ts_parser_set_language(parser, worker->grammar.language);
+  ts_parser_delete(parser);
+  if (!loads) {
     python__worker_delete(worker);
     return NULL;
   }
@@ -56,8 +62,7 @@ static frontend_worker *python__worker_new(const strata_config *config) {
 static void python__worker_delete(frontend_worker *worker) {
   if (!worker)
     return;
-  if (worker->parser)
-    ts_parser_delete(worker->parser);
+  python_arena_delete(worker->arena);
   python_imports_release(&worker->imports);
   python_deprecations_release(&worker->deprecations);
   python_grammar_release(&worker->grammar);
@@ -83,7 +88,12 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
                           "to recover from an error in it",
                           deep_count, deep_count == 1 ? "" : "s", deep_line);
   }
-  TSTree *tree = ts_parser_parse_string(worker->parser, NULL, text.bytes, (uint32_t)text.length);
+  // Everything tree-sitter makes for this file, the parser and the tree
+  // included, comes from the arena and goes with it at the end.
+  python_arena_enter(worker->arena);
+  TSParser *parser = ts_parser_new();
+  ts_parser_set_language(parser, worker->grammar.language);
+  TSTree *tree = ts_parser_parse_string(parser, NULL, text.bytes, (uint32_t)text.length);
   if (!tree) {
     file_facts_add_notice(facts, 0, 0, "cannot parse: tree-sitter gave up on the file");
     ok = false;
@@ -99,8 +109,10 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
         "syntax error: the file does not parse cleanly (first problem at line %u, column %u)", line,
         column);
 cleanup:
-  if (tree)
-    ts_tree_delete(tree);
+  // Deleting the parser lets the grammar's scanner free its state (its own
+  // malloc); the tree needs no ts_tree_delete, which would visit every node.
+  ts_parser_delete(parser);
+  python_arena_leave(worker->arena);
   free(lf_copy);
   free(guarded);
   return ok;

@@ -134,7 +134,7 @@ static bool python_guard__name_byte(unsigned char c) {
 }
 
 static bool python_guard__word_is(const char *word, size_t length, const char *keyword) {
-  return strlen(keyword) == length && memcmp(word, keyword, length) == 0;
+  return word[0] == keyword[0] && strlen(keyword) == length && memcmp(word, keyword, length) == 0;
 }
 
 static void python_guard__word(python_guard *self, const char *word, size_t length) {
@@ -143,6 +143,10 @@ static void python_guard__word(python_guard *self, const char *word, size_t leng
       "elif",   "except", "finally", "from",  "global",   "import", "nonlocal",
       "pass",   "raise",  "return",  "try",   "while",    "with",
   };
+  if (length < 2 || length > 8) { // no keyword is shorter or longer
+    self->after_operand = true;
+    return;
+  }
   if (python_guard__word_is(word, length, "if") || python_guard__word_is(word, length, "else")) {
     if (self->after_operand)
       python_guard__binary(self, PREC_TERNARY, true);

@@ -338,6 +338,27 @@ static void test_sites_anywhere(void **state) {
   assert_int_equal(site_at(facts, 6)->column, 25);
 }
 
+static void test_sites_the_words_do_not_spell(void **state) {
+  // The walk only goes into code that spells '#', "warn", "deprecat" or a
+  // configured name's last part. An alias of warn spelled otherwise makes it
+  // look again with the alias; comments anywhere still count.
+  const file_facts *facts =
+      extract(state, "def early():\n"
+                     "    # old\n"
+                     "    return say('a', DeprecationWarning)\n"
+                     "from warnings import warn as say\n"
+                     "class C:\n"
+                     "    def m(self, x=(1, 2)):\n"
+                     "        return [say('b', PendingDeprecationWarning) for y in x]\n"
+                     "value = f(g(h(1)))  # strata: ignore[layer-violation]\n");
+  assert_int_equal(facts->deprecation_count, 2);
+  assert_string_equal(message_at(facts, 3), "a");
+  assert_string_equal(site_at(facts, 3)->comments, "# old");
+  assert_string_equal(message_at(facts, 7), "b");
+  assert_int_equal(facts->suppression_count, 1);
+  assert_int_equal(facts->suppressions[0].line, 8);
+}
+
 static void test_columns_count_code_points(void **state) {
   const file_facts *facts = extract(state, "x = 'é→'; warnings.warn('ü deprecated')\n");
   assert_int_equal(site_at(facts, 1)->column, 11);
@@ -544,6 +565,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_decorators, setup, teardown),
       cmocka_unit_test_setup_teardown(test_decorator_call_is_one_site, setup, teardown),
       cmocka_unit_test_setup_teardown(test_sites_anywhere, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_sites_the_words_do_not_spell, setup, teardown),
       cmocka_unit_test_setup_teardown(test_columns_count_code_points, setup, teardown),
       cmocka_unit_test_setup_teardown(test_comments, setup, teardown),
       cmocka_unit_test_setup_teardown(test_decorator_comments, setup, teardown),

@@ -24,6 +24,21 @@ static void test_utf8_invalid_sequences(void **state) {
   assert_int_equal(utf8_first_invalid("\xf4\x90\x80\x80", 4), 0); // past U+10FFFF
 }
 
+static void test_utf8_bad_byte_at_every_offset(void **state) {
+  (void)state;
+  // ASCII is checked eight bytes at a time: a bad byte, or a good sequence,
+  // at any offset and alignment is still found where it is.
+  char text[64];
+  for (size_t at = 0; at + 4 <= sizeof(text); at++) {
+    memset(text, 'a', sizeof(text));
+    text[at] = '\xff';
+    assert_int_equal(utf8_first_invalid(text, sizeof(text)), at);
+    memcpy(text + at, "\xe2\x82\xac", 3); // a good sequence there
+    assert_int_equal(utf8_first_invalid(text, sizeof(text)), SIZE_MAX);
+    assert_int_equal(utf8_first_invalid(text, at + 2), at); // cut short by the length
+  }
+}
+
 static void test_column_counts_code_points(void **state) {
   (void)state;
   const char *text = "s = '\xc3\xa9\xc3\xa9'; import os";
@@ -36,6 +51,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_utf8_valid_text),
       cmocka_unit_test(test_utf8_invalid_sequences),
+      cmocka_unit_test(test_utf8_bad_byte_at_every_offset),
       cmocka_unit_test(test_column_counts_code_points),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
