@@ -12,6 +12,7 @@ void python_deprecations_init(python_deprecations *self, const python_grammar *g
   memset(self, 0, sizeof(*self));
   self->grammar = grammar;
   python_comments_init(&self->comments);
+  python_hits_init(&self->hits);
   strbuf_init(&self->name);
   strbuf_init(&self->text);
   self->extra_names = xcalloc(count + 1, sizeof(char *));
@@ -40,7 +41,7 @@ void python_deprecations_release(python_deprecations *self) {
   free(self->warn_aliases);
   python_comments_release(&self->comments);
   free(self->candidates);
-  free(self->hits);
+  python_hits_release(&self->hits);
   free(self->parts);
   strbuf_release(&self->name);
   strbuf_release(&self->text);
@@ -371,44 +372,6 @@ static void python_deprecations__decorator(python_deprecations *self, TSNode dec
                               source, facts);
 }
 
-// Records in self->hits every offset where word starts in the text.
-static void python_deprecations__add_hits(python_deprecations *self, const source_text *source,
-                                          const char *word, size_t length) {
-  const char *at = source->bytes;
-  const char *end = source->bytes + source->length;
-  // memchr for the first byte, then the rest (memmem is not in C17 or POSIX).
-  while ((size_t)(end - at) >= length && (at = memchr(at, word[0], (size_t)(end - at))) != NULL) {
-    if ((size_t)(end - at) < length)
-      break;
-    if (memcmp(at, word, length) == 0) {
-      XGROW(self->hits, self->hit_capacity, self->hit_count + 1);
-      self->hits[self->hit_count++] = (uint32_t)(at - source->bytes);
-      at += length;
-    } else {
-      at++;
-    }
-  }
-}
-
-static int python_deprecations__compare_hits(const void *a, const void *b) {
-  uint32_t left = *(const uint32_t *)a, right = *(const uint32_t *)b;
-  return left < right ? -1 : left > right;
-}
-
-// Whether a hit lies in [start, end).
-static bool python_deprecations__hit_within(const python_deprecations *self, uint32_t start,
-                                            uint32_t end) {
-  size_t low = 0, high = self->hit_count;
-  while (low < high) {
-    size_t middle = low + (high - low) / 2;
-    if (self->hits[middle] < start)
-      low = middle + 1;
-    else
-      high = middle;
-  }
-  return low < self->hit_count && self->hits[low] < end;
-}
-
 // The last part of a dotted name: spelled as is wherever the name is, even
 // when white space splits the name at its dots.
 static const char *python_deprecations__last_part(const char *name) {
@@ -422,16 +385,17 @@ static const char *python_deprecations__last_part(const char *name) {
 // the decorators with "deprecat", the configured names with their last part.
 // A subtree with none of these in its bytes holds nothing for the walk.
 static void python_deprecations__find_hits(python_deprecations *self, const source_text *source) {
-  self->hit_count = 0;
-  python_deprecations__add_hits(self, source, "#", 1);
-  python_deprecations__add_hits(self, source, "warn", 4);
-  python_deprecations__add_hits(self, source, "deprecat", 8);
+  python_hits *hits = &self->hits;
+  python_hits_clear(hits);
+  python_hits_add_word(hits, source->bytes, source->length, "#", 1);
+  python_hits_add_word(hits, source->bytes, source->length, "warn", 4);
+  python_hits_add_word(hits, source->bytes, source->length, "deprecat", 8);
   for (size_t i = 0; i < self->extra_count; i++) {
     const char *part = python_deprecations__last_part(self->extra_names[i]);
     if (*part)
-      python_deprecations__add_hits(self, source, part, strlen(part));
+      python_hits_add_word(hits, source->bytes, source->length, part, strlen(part));
   }
-  qsort(self->hits, self->hit_count, sizeof(uint32_t), python_deprecations__compare_hits);
+  python_hits_sort(hits);
 }
 
 // Whether an alias of warn is spelled without "warn": then its calls are
@@ -446,7 +410,7 @@ static bool python_deprecations__alias_hides(const python_deprecations *self) {
 // One walk over the tree (calls and comments are everywhere): the comments,
 // the names imports bind, and the calls and decorators that may be sites.
 // The decorator's own call is the decorator's business. The walk goes into a
-// node only when one of self->hits lies in its bytes.
+// node only when one of self->hits starts in its bytes.
 static void python_deprecations__collect(python_deprecations *self, const TSTree *tree,
                                          const char *bytes) {
   const python_grammar *grammar = self->grammar;
@@ -454,7 +418,7 @@ static void python_deprecations__collect(python_deprecations *self, const TSTree
   uint32_t decorator_call = UINT32_MAX; // start byte of the last decorator's call
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (!python_deprecations__hit_within(self, ts_node_start_byte(node), ts_node_end_byte(node)))
+    if (!python_hits_within(&self->hits, ts_node_start_byte(node), ts_node_end_byte(node)))
       goto next;
     TSSymbol symbol = ts_node_symbol(node);
     bool candidate = false;
@@ -532,8 +496,9 @@ void python_deprecations_extract(python_deprecations *self, const TSTree *tree,
       aliases[i] = xstrdup(self->warn_aliases[i]);
     python_deprecations__reset(self);
     for (size_t i = 0; i < alias_count; i++)
-      python_deprecations__add_hits(self, source, aliases[i], strlen(aliases[i]));
-    qsort(self->hits, self->hit_count, sizeof(uint32_t), python_deprecations__compare_hits);
+      python_hits_add_word(&self->hits, source->bytes, source->length, aliases[i],
+                           strlen(aliases[i]));
+    python_hits_sort(&self->hits);
     python_deprecations__collect(self, tree, source->bytes);
     python_deprecations__free_names(aliases, &alias_count);
     free(aliases);

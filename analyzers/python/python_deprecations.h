@@ -28,11 +28,11 @@
 #include "facts.h"
 #include "python_comments.h"
 #include "python_grammar.h"
+#include "python_hits.h"
 #include "source.h"
 #include "strbuf.h"
 
 #include <stddef.h>
-#include <stdint.h>
 
 // Scratch space reused from file to file.
 typedef struct python_deprecations {
@@ -49,10 +49,8 @@ typedef struct python_deprecations {
   char **warn_aliases; // names bound to warnings.warn
   size_t warn_alias_count;
   size_t warn_alias_capacity;
-  uint32_t *hits; // where a comment, site or import the walk wants may start
-  size_t hit_count;
-  size_t hit_capacity;
-  TSNode *parts; // the parts of a dotted name, last first
+  python_hits hits; // where the words of what the walk wants start
+  TSNode *parts;    // the parts of a dotted name, last first
   size_t part_capacity;
   strbuf name;
   strbuf text;

@@ -9,6 +9,7 @@
 void python_imports_init(python_imports *self, const python_grammar *grammar) {
   memset(self, 0, sizeof(*self));
   self->grammar = grammar;
+  python_hits_init(&self->hits);
   strbuf_init(&self->text);
 }
 
@@ -16,6 +17,7 @@ void python_imports_release(python_imports *self) {
   free(self->frames);
   self->frames = NULL;
   self->frame_capacity = 0;
+  python_hits_release(&self->hits);
   strbuf_release(&self->text);
 }
 
@@ -211,12 +213,20 @@ static void python_imports__statement(python_imports *self, TSTreeCursor *cursor
 void python_imports_extract(python_imports *self, const TSTree *tree, const source_text *source,
                             file_facts *facts) {
   const python_grammar *grammar = self->grammar;
+  // Every import statement spells "import": the walk goes only into nodes
+  // whose bytes do, which leaves out most function bodies.
+  python_hits_clear(&self->hits);
+  python_hits_add_word(&self->hits, source->bytes, source->length, "import", 6);
+  if (self->hits.count == 0)
+    return;
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
   // depth counts the open levels above the cursor's node; frames[d] says how
   // the children of the open node at level d are scoped.
   size_t depth = 0;
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (!python_hits_within(&self->hits, ts_node_start_byte(node), ts_node_end_byte(node)))
+      goto next; // nothing here spells "import"
     TSSymbol symbol = ts_node_symbol(node);
     fact_scope scope = FACT_SCOPE_MODULE;
     if (depth > 0) {
@@ -246,6 +256,7 @@ void python_imports_extract(python_imports *self, const TSTree *tree, const sour
           python_imports__is_type_checking(grammar, node, source->bytes);
       continue;
     }
+  next:
     while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
       if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor))
         goto cleanup;

@@ -4,6 +4,7 @@
 
 #include "facts.h"
 #include "python_grammar.h"
+#include "python_hits.h"
 #include "source.h"
 #include "strbuf.h"
 
@@ -21,6 +22,7 @@ typedef struct python_imports {
   const python_grammar *grammar;
   python_frame *frames; // one per open level of the walk
   size_t frame_capacity;
+  python_hits hits; // where "import" is spelled: no import statement is elsewhere
   strbuf text;
 } python_imports;
 
