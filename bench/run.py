@@ -9,9 +9,11 @@ make_tree.py, side by side with the tools users would pick instead.
   pylint           pylint's cyclic-import check on the same Python files
   ast              a plain Python ast import extractor on the same files
 
-Each strata figure is the best of 3 runs (wall seconds), with the peak
-resident memory of the process; the references run once. Prints a markdown
-table and the ratios.
+Each strata figure is the best of 3 runs (wall seconds, and the CPU seconds
+of that run), with the peak resident memory of the process; the references
+run once. Prints a markdown table and the ratios. On a shared host the wall
+times of every row rise and fall together with the load: the ast row, run
+in the same minute, tells how fast the machine was.
 """
 import argparse
 import os
@@ -27,7 +29,8 @@ def measure(argv, cwd=None):
     process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.monotonic() - start
-    return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), cpu
 
 
 def best_of(runs, argv, before=None):
@@ -90,10 +93,10 @@ def main():
                               "--recursive=y"] + python_roots)
         rows.append(("pylint --enable=cyclic-import", pylint_run))
 
-    print("| run | wall (s) | peak memory (MB) | exit |")
-    print("| --- | ---: | ---: | ---: |")
-    for name, (wall, memory, status) in rows:
-        print(f"| {name} | {wall:.2f} | {memory:.0f} | {status} |")
+    print("| run | wall (s) | CPU (s) | peak memory (MB) | exit |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, (wall, memory, status, cpu) in rows:
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {memory:.0f} | {status} |")
     print()
     print(f"ast extractor / strata (Python part): {ast_run[0] / strata_python[0]:.1f}x")
     if pylint_run:
