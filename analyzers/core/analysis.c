@@ -64,42 +64,22 @@ static bool analysis__vet(source_status status, const source_buffer *buffer,
   return true;
 }
 
-// Facts of one file: from the cache when its stamp or its bytes are known,
-// else from its front end (and then recorded for the next run's cache).
-static void analysis__extract_one(extraction *self, size_t index, const walk_file *file,
-                                  const char *absolute, frontend_worker *worker) {
-  fact_cache_record *record = self->records ? &self->records[index] : NULL;
-  struct stat info;
-  if (record && stat(absolute, &info) == 0) {
-    record->stamp = fact_cache_stamp_of(&info);
-    file_facts *cached = fact_cache_find_by_stamp(self->cache, file->path, &record->stamp, record);
-    if (cached) {
-      file_facts_delete(self->facts[index]);
-      self->facts[index] = cached;
-      return;
-    }
-  }
-  file_facts *facts = self->facts[index];
+// A file read and vetted, on its way to a front end.
+typedef struct analysis_pending {
+  size_t index;
+  const walk_file *file;
+  char *absolute;
   source_buffer buffer;
-  source_status status = source_read(absolute, self->config->max_file_bytes, &buffer);
-  bool readable = status == SOURCE_OK || status == SOURCE_BINARY;
-  if (record && readable) {
-    record->hash = fact_cache_hash_bytes(buffer.bytes, buffer.length);
-    file_facts *cached = fact_cache_find_by_hash(self->cache, &record->hash, record);
-    if (cached) {
-      file_facts_delete(facts);
-      self->facts[index] = cached;
-      source_buffer_release(&buffer);
-      return;
-    }
-  }
-  if (analysis__vet(status, &buffer, self->config, facts)) {
-    source_text source = {file->path,   absolute,      file->language,
-                          buffer.bytes, buffer.length, buffer.first_invalid_utf8 == SIZE_MAX};
-    file->frontend->extract(worker, &source, facts);
-    atomic_fetch_add(&self->parsed, 1);
-  }
-  source_buffer_release(&buffer);
+} analysis_pending;
+
+// Records what a front end found (or the notices of a file it never saw) for
+// the next run's cache, and lets go of the file's bytes.
+static void analysis__finish(extraction *self, analysis_pending *pending, bool readable) {
+  file_facts *facts = self->facts[pending->index];
+  fact_cache_record *record = self->records ? &self->records[pending->index] : NULL;
+  source_buffer_release(&pending->buffer);
+  free(pending->absolute);
+  pending->absolute = NULL;
   // What could not be read may read next time: only readable files are kept.
   if (record && readable) {
     strbuf encoded;
@@ -112,11 +92,85 @@ static void analysis__extract_one(extraction *self, size_t index, const walk_fil
   }
 }
 
+// Facts of one file from the cache when its stamp or its bytes are known, or
+// the notices of a file no front end can take: then true, and the file is
+// done. Else false, and *pending holds the file's bytes for its front end.
+// Takes absolute.
+static bool analysis__prepare(extraction *self, size_t index, const walk_file *file, char *absolute,
+                              analysis_pending *pending) {
+  *pending = (analysis_pending){.index = index, .file = file, .absolute = absolute};
+  fact_cache_record *record = self->records ? &self->records[index] : NULL;
+  struct stat info;
+  if (record && stat(absolute, &info) == 0) {
+    record->stamp = fact_cache_stamp_of(&info);
+    file_facts *cached = fact_cache_find_by_stamp(self->cache, file->path, &record->stamp, record);
+    if (cached) {
+      file_facts_delete(self->facts[index]);
+      self->facts[index] = cached;
+      free(absolute);
+      return true;
+    }
+  }
+  source_status status = source_read(absolute, self->config->max_file_bytes, &pending->buffer);
+  bool readable = status == SOURCE_OK || status == SOURCE_BINARY;
+  if (record && readable) {
+    record->hash = fact_cache_hash_bytes(pending->buffer.bytes, pending->buffer.length);
+    file_facts *cached = fact_cache_find_by_hash(self->cache, &record->hash, record);
+    if (cached) {
+      file_facts_delete(self->facts[index]);
+      self->facts[index] = cached;
+      source_buffer_release(&pending->buffer);
+      free(absolute);
+      return true;
+    }
+  }
+  if (analysis__vet(status, &pending->buffer, self->config, self->facts[index]))
+    return false;
+  analysis__finish(self, pending, readable);
+  return true;
+}
+
+static source_text analysis__source(const analysis_pending *pending) {
+  const source_buffer *buffer = &pending->buffer;
+  return (source_text){pending->file->path,     pending->absolute,
+                       pending->file->language, buffer->bytes,
+                       buffer->length,          buffer->first_invalid_utf8 == SIZE_MAX};
+}
+
+// Files waiting for a front end that takes them in batches (frontend.h).
+enum { ANALYSIS_BATCH = 32 };
+typedef struct analysis_batch {
+  analysis_pending files[ANALYSIS_BATCH];
+  size_t count;
+} analysis_batch;
+
+static void analysis__flush(extraction *self, const frontend *front, frontend_worker *worker,
+                            analysis_batch *batch) {
+  if (batch->count == 0)
+    return;
+  source_text sources[ANALYSIS_BATCH];
+  file_facts *facts[ANALYSIS_BATCH];
+  bool ok[ANALYSIS_BATCH];
+  for (size_t i = 0; i < batch->count; i++) {
+    sources[i] = analysis__source(&batch->files[i]);
+    facts[i] = self->facts[batch->files[i].index];
+  }
+  front->extract_batch(worker, sources, facts, ok, batch->count);
+  for (size_t i = 0; i < batch->count; i++) {
+    atomic_fetch_add(&self->parsed, 1);
+    analysis__finish(self, &batch->files[i], true);
+    atomic_fetch_add(&self->done, 1);
+  }
+  batch->count = 0;
+}
+
 static void *analysis__worker(void *argument) {
   extraction *self = argument;
-  // One parser per front end per thread, made when first needed.
+  // One parser per front end per thread, made when first needed, and the
+  // files waiting for each front end that takes batches.
   frontend_worker *workers[8] = {0};
   bool failed[8] = {0};
+  analysis_batch *batches[8] = {0};
   for (;;) {
     size_t index = atomic_fetch_add(&self->next, 1);
     if (index >= self->files->count)
@@ -136,14 +190,33 @@ static void *analysis__worker(void *argument) {
                             file->frontend->name);
       continue;
     }
-    char *absolute = xasprintf("%s/%s", self->root, file->path);
-    analysis__extract_one(self, index, file, absolute, workers[slot]);
-    free(absolute);
+    analysis_pending pending;
+    if (analysis__prepare(self, index, file, xasprintf("%s/%s", self->root, file->path),
+                          &pending)) {
+      atomic_fetch_add(&self->done, 1);
+      continue;
+    }
+    if (file->frontend->extract_batch) {
+      if (!batches[slot])
+        batches[slot] = xcalloc(1, sizeof(analysis_batch));
+      batches[slot]->files[batches[slot]->count++] = pending;
+      if (batches[slot]->count == ANALYSIS_BATCH)
+        analysis__flush(self, file->frontend, workers[slot], batches[slot]);
+      continue;
+    }
+    source_text source = analysis__source(&pending);
+    file->frontend->extract(workers[slot], &source, facts);
+    atomic_fetch_add(&self->parsed, 1);
+    analysis__finish(self, &pending, true);
     atomic_fetch_add(&self->done, 1);
   }
-  for (size_t slot = 0; strata_frontends[slot]; slot++)
+  for (size_t slot = 0; strata_frontends[slot]; slot++) {
+    if (batches[slot])
+      analysis__flush(self, strata_frontends[slot], workers[slot], batches[slot]);
+    free(batches[slot]);
     if (workers[slot])
       strata_frontends[slot]->worker_delete(workers[slot]);
+  }
   return NULL;
 }
 

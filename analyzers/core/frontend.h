@@ -25,6 +25,11 @@ typedef struct frontend {
   // Adds what source holds to facts. Returns false only when the front end
   // could not run at all (facts then hold a notice saying why).
   bool (*extract)(frontend_worker *worker, const source_text *source, file_facts *facts);
+  // Optional, for a front end whose parser costs most to start: the facts of
+  // count files at once, exactly what extract would give each (ok[i] is its
+  // result). NULL when the front end has none.
+  void (*extract_batch)(frontend_worker *worker, const source_text *sources,
+                        file_facts *const *facts, bool *ok, size_t count);
 } frontend;
 
 // Every front end, in a fixed order; NULL-terminated.

@@ -83,6 +83,9 @@ static frontend_worker *cxx__worker_new(const strata_config *config) {
   return worker;
 }
 
+static bool cxx__extract_tokens(frontend_worker *worker, const source_text *source,
+                                file_facts *facts);
+
 static bool cxx__extract(frontend_worker *worker, const source_text *source, file_facts *facts) {
   char *error = NULL;
   if (!cxx_lexer_tokenize(worker->lexer, cxx_dialect_of(source->language), source->bytes,
@@ -91,6 +94,49 @@ static bool cxx__extract(frontend_worker *worker, const source_text *source, fil
     free(error);
     return false;
   }
+  return cxx__extract_tokens(worker, source, facts);
+}
+
+// The files of one dialect go through one libclang parse (cxx_lexer_load);
+// a file the batch could not read is lexed alone, as extract would.
+static void cxx__extract_batch(frontend_worker *worker, const source_text *sources,
+                               file_facts *const *facts, bool *ok, size_t count) {
+  size_t *members = xmalloc((count + 1) * sizeof(size_t));
+  const char **bytes = xmalloc((count + 1) * sizeof(char *));
+  size_t *lengths = xmalloc((count + 1) * sizeof(size_t));
+  for (int dialect = 0; dialect < CXX_DIALECT_COUNT; dialect++) {
+    size_t member_count = 0;
+    for (size_t i = 0; i < count; i++) {
+      if ((int)cxx_dialect_of(sources[i].language) != dialect)
+        continue;
+      members[member_count] = i;
+      bytes[member_count] = sources[i].bytes;
+      lengths[member_count++] = sources[i].length;
+    }
+    if (member_count == 0)
+      continue;
+    if (member_count > 1)
+      cxx_lexer_load(worker->lexer, (cxx_dialect)dialect, bytes, lengths, member_count);
+    for (size_t m = 0; m < member_count; m++) {
+      size_t i = members[m];
+      char *error = NULL;
+      if (member_count > 1 &&
+          cxx_lexer_tokenize_loaded(worker->lexer, m, &worker->tokens, &error)) {
+        ok[i] = cxx__extract_tokens(worker, &sources[i], facts[i]);
+        continue;
+      }
+      free(error);
+      ok[i] = cxx__extract(worker, &sources[i], facts[i]);
+    }
+  }
+  free(members);
+  free(bytes);
+  free(lengths);
+}
+
+// The facts of the file whose tokens worker->tokens holds.
+static bool cxx__extract_tokens(frontend_worker *worker, const source_text *source,
+                                file_facts *facts) {
   // Most files hold no deprecation: they skip the walk and its token mask.
   bool *live = NULL;
   if (cxx_deprecations_possible(source->bytes, source->length, worker->deprecation_macros,
@@ -110,5 +156,5 @@ static bool cxx__extract(frontend_worker *worker, const source_text *source, fil
   return true;
 }
 
-const frontend cxx_frontend = {"cxx", cxx__claims, cxx__worker_new, cxx__worker_delete,
-                               cxx__extract};
+const frontend cxx_frontend = {"cxx",        cxx__claims,       cxx__worker_new, cxx__worker_delete,
+                               cxx__extract, cxx__extract_batch};

@@ -21,6 +21,18 @@ struct cxx_lexer {
   cxx_args args[CXX_DIALECT_COUNT];
   CXTranslationUnit units[CXX_DIALECT_COUNT]; // NULL until the first file
   strbuf text;                                // the prefixed copy handed to libclang
+  // A batch (cxx_lexer_load): one unit per dialect whose main file
+  // includes each file of the batch as an unsaved file of its own.
+  CXTranslationUnit batch_units[CXX_DIALECT_COUNT];
+  cxx_dialect batch_dialect;
+  strbuf *batch_texts; // the prefixed copies
+  char **batch_names;
+  size_t *batch_prefix;  // bytes of "#if 0" lines before each file
+  size_t *batch_skipped; // 3 for a file that starts with a byte order mark
+  bool *batch_loaded;    // false for a file the batch parse did not read
+  size_t batch_count;
+  size_t batch_capacity;
+  strbuf batch_main;
   // The last tokenized file's libclang tokens, kept to measure ends.
   CXTranslationUnit raw_unit;
   CXToken *raw;
@@ -98,6 +110,7 @@ cxx_lexer *cxx_lexer_new(const strata_config *config) {
   for (int d = 0; d < CXX_DIALECT_COUNT; d++)
     cxx_args_build(&self->args[d], config, (cxx_dialect)d);
   strbuf_init(&self->text);
+  strbuf_init(&self->batch_main);
   return self;
 }
 
@@ -108,10 +121,22 @@ void cxx_lexer_delete(cxx_lexer *self) {
   for (int d = 0; d < CXX_DIALECT_COUNT; d++) {
     if (self->units[d])
       clang_disposeTranslationUnit(self->units[d]);
+    if (self->batch_units[d])
+      clang_disposeTranslationUnit(self->batch_units[d]);
     cxx_args_release(&self->args[d]);
   }
   clang_disposeIndex(self->index);
   strbuf_release(&self->text);
+  for (size_t i = 0; i < self->batch_capacity; i++) {
+    strbuf_release(&self->batch_texts[i]);
+    free(self->batch_names[i]);
+  }
+  free(self->batch_texts);
+  free(self->batch_names);
+  free(self->batch_prefix);
+  free(self->batch_skipped);
+  free(self->batch_loaded);
+  strbuf_release(&self->batch_main);
   free(self);
 }
 
@@ -197,38 +222,40 @@ static size_t cxx_lex__skip_depth(const char *bytes, size_t length) {
   return depth;
 }
 
-bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes, size_t length,
-                        cxx_token_list *tokens, char **error) {
-  tokens->count = 0;
-  *error = NULL;
+// Copies bytes behind enough "#if 0" lines into text; sets the bytes of
+// the prefix and of a byte order mark left out, or returns false when the
+// copy would be too large for libclang's 32-bit offsets.
+static bool cxx_lex__prefixed(const char *bytes, size_t length, strbuf *text, size_t *prefix,
+                              size_t *skipped) {
   size_t depth = cxx_lex__skip_depth(bytes, length);
-  size_t prefix = depth * CXX_LEX__SKIP_LENGTH;
-  if (length > UINT32_MAX - prefix) {
-    *error = xstrdup("file too large for libclang");
+  *prefix = depth * CXX_LEX__SKIP_LENGTH;
+  if (length > UINT32_MAX - *prefix)
     return false;
-  }
   // A byte order mark is only one at the very start of the buffer; behind
   // the prefix it would lex as a stray token, so it stays out of the copy.
-  size_t skipped = length >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-  strbuf_clear(&self->text);
+  *skipped = length >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+  strbuf_clear(text);
   for (size_t i = 0; i < depth; i++)
-    strbuf_append(&self->text, cxx_lex__skip, CXX_LEX__SKIP_LENGTH);
-  strbuf_append(&self->text, bytes + skipped, length - skipped);
+    strbuf_append(text, cxx_lex__skip, CXX_LEX__SKIP_LENGTH);
+  strbuf_append(text, bytes + *skipped, length - *skipped);
+  return true;
+}
 
-  enum CXErrorCode code = cxx_lex__parse(self, dialect);
-  if (code != CXError_Success) {
-    *error = cxx_lex__error(self, dialect, code);
-    return false;
-  }
-  CXTranslationUnit unit = self->units[dialect];
-  CXFile file = clang_getFile(unit, cxx_lex__main_file[dialect]);
+// Fills tokens with the raw tokens of the file called name in unit, whose
+// text (of text_length bytes) starts with prefix bytes of "#if 0" lines.
+static bool cxx_lex__tokens_of(cxx_lexer *self, CXTranslationUnit unit, const char *name,
+                               size_t text_length, size_t prefix, size_t skipped,
+                               cxx_token_list *tokens, char **error) {
+  cxx_lex__drop_raw(self);
+  tokens->count = 0;
+  CXFile file = clang_getFile(unit, name);
   if (!file) {
     *error = xstrdup("libclang lost the file it parsed");
     return false;
   }
   CXSourceRange range =
       clang_getRange(clang_getLocationForOffset(unit, file, (unsigned)prefix),
-                     clang_getLocationForOffset(unit, file, (unsigned)self->text.length));
+                     clang_getLocationForOffset(unit, file, (unsigned)text_length));
   clang_tokenize(unit, range, &self->raw, &self->raw_count);
   self->raw_unit = unit;
   self->shift = prefix - skipped;
@@ -245,4 +272,114 @@ bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes,
     token->raw_index = i;
   }
   return true;
+}
+
+bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes, size_t length,
+                        cxx_token_list *tokens, char **error) {
+  tokens->count = 0;
+  *error = NULL;
+  size_t prefix, skipped;
+  if (!cxx_lex__prefixed(bytes, length, &self->text, &prefix, &skipped)) {
+    *error = xstrdup("file too large for libclang");
+    return false;
+  }
+  enum CXErrorCode code = cxx_lex__parse(self, dialect);
+  if (code != CXError_Success) {
+    *error = cxx_lex__error(self, dialect, code);
+    return false;
+  }
+  return cxx_lex__tokens_of(self, self->units[dialect], cxx_lex__main_file[dialect],
+                            self->text.length, prefix, skipped, tokens, error);
+}
+
+static void cxx_lex__batch_reserve(cxx_lexer *self, size_t count) {
+  if (count <= self->batch_capacity)
+    return;
+  self->batch_texts = xrealloc(self->batch_texts, count * sizeof(*self->batch_texts));
+  self->batch_names = xrealloc(self->batch_names, count * sizeof(*self->batch_names));
+  self->batch_prefix = xrealloc(self->batch_prefix, count * sizeof(*self->batch_prefix));
+  self->batch_skipped = xrealloc(self->batch_skipped, count * sizeof(*self->batch_skipped));
+  self->batch_loaded = xrealloc(self->batch_loaded, count * sizeof(*self->batch_loaded));
+  for (size_t i = self->batch_capacity; i < count; i++) {
+    strbuf_init(&self->batch_texts[i]);
+    self->batch_names[i] = xasprintf("/strata-input/batch/%zu.h", i);
+  }
+  self->batch_capacity = count;
+}
+
+size_t cxx_lexer_load(cxx_lexer *self, cxx_dialect dialect, const char *const *bytes,
+                      const size_t *lengths, size_t count) {
+  cxx_lex__drop_raw(self);
+  cxx_lex__batch_reserve(self, count);
+  self->batch_dialect = dialect;
+  self->batch_count = count;
+  struct CXUnsavedFile *unsaved = xcalloc(count + 1, sizeof(*unsaved));
+  size_t unsaved_count = 1;
+  strbuf_clear(&self->batch_main);
+  for (size_t i = 0; i < count; i++) {
+    self->batch_loaded[i] = false;
+    if (!cxx_lex__prefixed(bytes[i], lengths[i], &self->batch_texts[i], &self->batch_prefix[i],
+                           &self->batch_skipped[i]))
+      continue;                   // too large: cxx_lexer_tokenize_loaded says so
+    self->batch_loaded[i] = true; // included; whether it was read is known after the parse
+    strbuf_append_str(&self->batch_main, "#include \"");
+    strbuf_append_str(&self->batch_main, self->batch_names[i]);
+    strbuf_append_str(&self->batch_main, "\"\n");
+    unsaved[unsaved_count++] =
+        (struct CXUnsavedFile){self->batch_names[i], self->batch_texts[i].data,
+                               (unsigned long)self->batch_texts[i].length};
+  }
+  unsaved[0] = (struct CXUnsavedFile){cxx_lex__main_file[dialect], self->batch_main.data,
+                                      (unsigned long)self->batch_main.length};
+  // The main file is only #include lines, each of a file that is all inside
+  // "#if 0": the parse reads every file and evaluates nothing in any of them.
+  // Includes must be followed here, so no SingleFileParse.
+  CXTranslationUnit *unit = &self->batch_units[dialect];
+  bool parsed = false;
+  if (*unit) {
+    parsed = clang_reparseTranslationUnit(*unit, (unsigned)unsaved_count, unsaved,
+                                          clang_defaultReparseOptions(*unit)) == 0;
+    if (!parsed) {
+      clang_disposeTranslationUnit(*unit);
+      *unit = NULL;
+    }
+  }
+  if (!parsed) {
+    unsigned options = CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_Incomplete |
+                       CXTranslationUnit_KeepGoing;
+    const cxx_args *args = &self->args[dialect];
+    parsed =
+        clang_parseTranslationUnit2(self->index, cxx_lex__main_file[dialect],
+                                    (const char *const *)args->items, (int)args->count, unsaved,
+                                    (unsigned)unsaved_count, options, unit) == CXError_Success;
+  }
+  free(unsaved);
+  // A file the preprocessor did not enter has no source locations.
+  size_t loaded = 0;
+  for (size_t i = 0; i < count; i++) {
+    if (!parsed || !self->batch_loaded[i])
+      continue;
+    CXFile file = clang_getFile(*unit, self->batch_names[i]);
+    self->batch_loaded[i] =
+        file &&
+        !clang_equalLocations(clang_getLocationForOffset(*unit, file, 0), clang_getNullLocation());
+    loaded += self->batch_loaded[i];
+  }
+  if (!parsed)
+    for (size_t i = 0; i < count; i++)
+      self->batch_loaded[i] = false;
+  return loaded;
+}
+
+bool cxx_lexer_tokenize_loaded(cxx_lexer *self, size_t index, cxx_token_list *tokens,
+                               char **error) {
+  *error = NULL;
+  tokens->count = 0;
+  if (index >= self->batch_count || !self->batch_loaded[index]) {
+    *error = xstrdup("libclang did not read the file in its batch");
+    return false;
+  }
+  return cxx_lex__tokens_of(self, self->batch_units[self->batch_dialect], self->batch_names[index],
+                            self->batch_texts[index].length, self->batch_prefix[index],
+                            self->batch_skipped[index], tokens, error);
 }

@@ -14,7 +14,8 @@
 //   that no stray #endif of the file can end them: a parse would follow the
 //   file's includes); the tokens are lexed from the file's own range;
 // - SingleFileParse, SkipFunctionBodies, Incomplete; no include paths, no
-//   predefined macros (cxx_args.h).
+//   predefined macros (cxx_args.h);
+// - or many files in one parse (cxx_lexer_load), which shares the set-up.
 // Offsets in tokens are into the caller's bytes, not the prefixed copy.
 #ifndef STRATA_CXX_LEX_H
 #define STRATA_CXX_LEX_H
@@ -75,5 +76,17 @@ void cxx_lexer_delete(cxx_lexer *self);
 // and sets *error to a message the caller frees.
 bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes, size_t length,
                         cxx_token_list *tokens, char **error);
+
+// Several files of one dialect with one parse: compiler set-up is most of
+// what a parse of a file behind "#if 0" costs, so a batch shares it. The
+// main file of the batch is one #include line per file, each file an unsaved
+// file of its own that starts with the "#if 0" lines, so each is lexed from
+// its own buffer exactly as cxx_lexer_tokenize would lex it alone.
+// Returns how many files the parse read; cxx_lexer_tokenize_loaded then
+// gives the tokens of file index (and fails for a file it did not read: the
+// caller lexes that one alone). Loading again ends the batch.
+size_t cxx_lexer_load(cxx_lexer *self, cxx_dialect dialect, const char *const *bytes,
+                      const size_t *lengths, size_t count);
+bool cxx_lexer_tokenize_loaded(cxx_lexer *self, size_t index, cxx_token_list *tokens, char **error);
 
 #endif

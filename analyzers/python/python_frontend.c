@@ -118,5 +118,5 @@ cleanup:
   return ok;
 }
 
-const frontend python_frontend = {"python", python__claims, python__worker_new,
-                                  python__worker_delete, python__extract};
+const frontend python_frontend = {
+    "python", python__claims, python__worker_new, python__worker_delete, python__extract, NULL};

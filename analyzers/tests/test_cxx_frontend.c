@@ -7,7 +7,10 @@
 #include <cmocka.h>
 
 #include "cxx_args.h"
+#include "cxx_lex.h"
+#include "facts_codec.h"
 #include "frontend.h"
+#include "strbuf.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -385,6 +388,102 @@ static void test_reparse_many_files(void **state) {
   }
 }
 
+// A batch (one libclang parse for many files) gives each file exactly the
+// facts it gets alone, whatever the file ends with or holds: a comment or raw
+// string left open, a line splice, a stray #endif, a byte order mark, no
+// bytes at all; in any mix of dialects, and more files than one batch takes.
+static void test_batch_equals_alone(void **state) {
+  fixture *f = *state;
+  static const char *const texts[] = {
+      "#include \"a.h\"\n/* never closed\n#include \"hidden.h\"\n",
+      "#include <b.h>\nconst char *s = R\"x(\n#include \"raw.h\"\n",
+      "#include \"c.h\"\n#define X 1 \\",
+      "#endif\n#endif\n#include \"d.h\"\n#if 0\n#include \"e.h\"\n",
+      "\xef\xbb\xbf#include \"bom.h\"\n",
+      "",
+      "#include \"f.h\"\n[[deprecated(\"old\")]] void g(); // strata: ignore[layer-violation]\n",
+      "#pragma once\n#include_next <h.h>\n#import \"i.h\"\n",
+      "# /* c */ include /* c */ \"j.h\" // trailing\n?\?/\n#include \"k.h\"\n",
+      "#include \"l.h\"\n\"unterminated string\n#include \"m.h\"\n",
+  };
+  static const char *const paths[] = {"x.h", "y.cpp", "z.c", "w.cu", "v.cuh"};
+  enum { COUNT = 45 }; // more than one batch of every dialect
+  source_text sources[COUNT];
+  file_facts *batch_facts[COUNT];
+  bool ok[COUNT];
+  for (size_t i = 0; i < COUNT; i++) {
+    const char *path = paths[i % 5];
+    strata_language language = STRATA_LANG_PYTHON;
+    assert_true(cxx_frontend.claims(path, &language));
+    const char *text = texts[i % 10];
+    sources[i] = (source_text){.path = path,
+                               .absolute_path = path,
+                               .language = language,
+                               .bytes = text,
+                               .length = strlen(text),
+                               .valid_utf8 = true};
+    batch_facts[i] = file_facts_new();
+  }
+  cxx_frontend.extract_batch(f->worker, sources, batch_facts, ok, COUNT);
+  for (size_t i = 0; i < COUNT; i++) {
+    file_facts *alone = file_facts_new();
+    assert_int_equal(ok[i], cxx_frontend.extract(f->worker, &sources[i], alone));
+    strbuf expected, got;
+    strbuf_init(&expected);
+    strbuf_init(&got);
+    facts_encode(alone, &expected);
+    facts_encode(batch_facts[i], &got);
+    if (expected.length != got.length || memcmp(expected.data, got.data, got.length) != 0)
+      fail_msg("file %zu (%s) differs in a batch", i, sources[i].path);
+    assert_true(batch_facts[i]->dependency_count > 0 || sources[i].length == 0);
+    strbuf_release(&expected);
+    strbuf_release(&got);
+    file_facts_delete(alone);
+    file_facts_delete(batch_facts[i]);
+  }
+}
+
+// The batch does read every file in one parse (no file falls back to a parse
+// of its own), and each file's tokens are those it has alone.
+static void test_batch_reads_every_file(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "#include \"a.h\"\n/* never closed\n",
+      "const char *s = R\"x(\n#include \"raw.h\"\n",
+      "#define X 1 \\",
+      "#endif\n#endif\n#include \"d.h\"\n",
+      "\xef\xbb\xbfint x;\n",
+      "",
+  };
+  enum { COUNT = sizeof(texts) / sizeof(texts[0]) };
+  size_t lengths[COUNT];
+  for (size_t i = 0; i < COUNT; i++)
+    lengths[i] = strlen(texts[i]);
+  cxx_lexer *batch = cxx_lexer_new(NULL);
+  cxx_lexer *alone = cxx_lexer_new(NULL);
+  assert_int_equal(cxx_lexer_load(batch, CXX_DIALECT_CPP, texts, lengths, COUNT), COUNT);
+  cxx_token_list from_batch = {0}, from_alone = {0};
+  for (size_t i = 0; i < COUNT; i++) {
+    char *error = NULL;
+    assert_true(cxx_lexer_tokenize_loaded(batch, i, &from_batch, &error));
+    assert_true(
+        cxx_lexer_tokenize(alone, CXX_DIALECT_CPP, texts[i], lengths[i], &from_alone, &error));
+    assert_int_equal(from_batch.count, from_alone.count);
+    for (size_t t = 0; t < from_batch.count; t++) {
+      assert_int_equal(from_batch.items[t].kind, from_alone.items[t].kind);
+      assert_int_equal(from_batch.items[t].begin, from_alone.items[t].begin);
+      assert_int_equal(cxx_token_end(&from_batch, t), cxx_token_end(&from_alone, t));
+    }
+  }
+  char *error = NULL;
+  assert_false(cxx_lexer_tokenize_loaded(batch, COUNT, &from_batch, &error));
+  free(error);
+  cxx_token_list_release(&from_batch);
+  cxx_token_list_release(&from_alone);
+  cxx_lexer_delete(batch);
+  cxx_lexer_delete(alone);
+}
+
 static void test_std_selection(void **state) {
   (void)state;
   assert_string_equal(cxx_std_for(NULL, CXX_DIALECT_CPP), "c++17");
@@ -416,6 +515,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_cuda_sources, setup, teardown),
       cmocka_unit_test_setup_teardown(test_c_dialect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_reparse_many_files, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_batch_equals_alone, setup, teardown),
+      cmocka_unit_test(test_batch_reads_every_file),
       cmocka_unit_test(test_std_selection),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
