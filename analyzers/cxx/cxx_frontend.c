@@ -97,17 +97,26 @@ static bool cxx__extract(frontend_worker *worker, const source_text *source, fil
   return cxx__extract_tokens(worker, source, facts);
 }
 
+// A file over this is lexed alone: its own parse costs little next to its
+// lexing, and a batch of such files could run libclang's 32-bit source
+// locations out of room.
+enum { CXX_BATCH_MAX_FILE_BYTES = 1024 * 1024 };
+
 // The files of one dialect go through one libclang parse (cxx_lexer_load);
 // a file the batch could not read is lexed alone, as extract would.
 static void cxx__extract_batch(frontend_worker *worker, const source_text *sources,
                                file_facts *const *facts, bool *ok, size_t count) {
+  for (size_t i = 0; i < count; i++)
+    if (sources[i].length > CXX_BATCH_MAX_FILE_BYTES)
+      ok[i] = cxx__extract(worker, &sources[i], facts[i]);
   size_t *members = xmalloc((count + 1) * sizeof(size_t));
   const char **bytes = xmalloc((count + 1) * sizeof(char *));
   size_t *lengths = xmalloc((count + 1) * sizeof(size_t));
   for (int dialect = 0; dialect < CXX_DIALECT_COUNT; dialect++) {
     size_t member_count = 0;
     for (size_t i = 0; i < count; i++) {
-      if ((int)cxx_dialect_of(sources[i].language) != dialect)
+      if ((int)cxx_dialect_of(sources[i].language) != dialect ||
+          sources[i].length > CXX_BATCH_MAX_FILE_BYTES)
         continue;
       members[member_count] = i;
       bytes[member_count] = sources[i].bytes;

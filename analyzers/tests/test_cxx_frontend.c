@@ -443,6 +443,39 @@ static void test_batch_equals_alone(void **state) {
   }
 }
 
+// A file too big to share a parse goes alone, between files that share one:
+// every file still gets its own facts.
+static void test_batch_with_a_big_file(void **state) {
+  fixture *f = *state;
+  strbuf big;
+  strbuf_init(&big);
+  strbuf_append_str(&big, "#include \"big.h\"\n");
+  while (big.length < 1536 * 1024)
+    strbuf_append_str(&big, "int filler_declaration_of_some_length;\n");
+  strbuf_append_str(&big, "#include \"end.h\"\n");
+  const char *texts[] = {"#include \"a.h\"\n", big.data, "#include \"b.h\"\n"};
+  source_text sources[3];
+  file_facts *facts[3];
+  bool ok[3];
+  for (size_t i = 0; i < 3; i++) {
+    sources[i] = (source_text){.path = "x.h",
+                               .absolute_path = "x.h",
+                               .language = STRATA_LANG_CPP,
+                               .bytes = texts[i],
+                               .length = strlen(texts[i]),
+                               .valid_utf8 = true};
+    facts[i] = file_facts_new();
+  }
+  cxx_frontend.extract_batch(f->worker, sources, facts, ok, 3);
+  assert_true(ok[0] && ok[1] && ok[2]);
+  assert_string_equal(targets(facts[0]), "a.h");
+  assert_string_equal(targets(facts[1]), "big.h,end.h");
+  assert_string_equal(targets(facts[2]), "b.h");
+  for (size_t i = 0; i < 3; i++)
+    file_facts_delete(facts[i]);
+  strbuf_release(&big);
+}
+
 // The batch does read every file in one parse (no file falls back to a parse
 // of its own), and each file's tokens are those it has alone.
 static void test_batch_reads_every_file(void **state) {
@@ -516,6 +549,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_c_dialect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_reparse_many_files, setup, teardown),
       cmocka_unit_test_setup_teardown(test_batch_equals_alone, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_batch_with_a_big_file, setup, teardown),
       cmocka_unit_test(test_batch_reads_every_file),
       cmocka_unit_test(test_std_selection),
   };
