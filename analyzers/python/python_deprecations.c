@@ -384,10 +384,11 @@ static const char *python_deprecations__last_part(const char *name) {
 // with "warn" (unless an alias names it: see python_deprecations__collect),
 // the decorators with "deprecat", the configured names with their last part.
 // A subtree with none of these in its bytes holds nothing for the walk.
-static void python_deprecations__find_hits(python_deprecations *self, const source_text *source) {
+// Returns false, with no hits, when the file spells no site's word and no
+// "strata:": then no walk can find a site or a suppression.
+static bool python_deprecations__find_hits(python_deprecations *self, const source_text *source) {
   python_hits *hits = &self->hits;
   python_hits_clear(hits);
-  python_hits_add_word(hits, source->bytes, source->length, "#", 1);
   python_hits_add_word(hits, source->bytes, source->length, "warn", 4);
   python_hits_add_word(hits, source->bytes, source->length, "deprecat", 8);
   for (size_t i = 0; i < self->extra_count; i++) {
@@ -395,7 +396,12 @@ static void python_deprecations__find_hits(python_deprecations *self, const sour
     if (*part)
       python_hits_add_word(hits, source->bytes, source->length, part, strlen(part));
   }
+  // The bytes hold no NUL (binary files never reach a front end).
+  if (hits->count == 0 && !strstr(source->bytes, "strata:"))
+    return false;
+  python_hits_add_word(hits, source->bytes, source->length, "#", 1);
   python_hits_sort(hits);
+  return true;
 }
 
 // Whether an alias of warn is spelled without "warn": then its calls are
@@ -457,51 +463,24 @@ static void python_deprecations__reset(python_deprecations *self) {
   python_deprecations__free_names(self->warn_aliases, &self->warn_alias_count);
 }
 
-// The bytes hold no NUL (binary files never reach a front end), so the
-// whole text is one C string.
-static bool python_deprecations__contains(const source_text *source, const char *word) {
-  return strstr(source->bytes, word) != NULL;
-}
-
-// Every deprecation site is spelled with "warn" (warnings.warn and its
-// aliases, which must be imported from "warnings"), "deprecat" (the
-// decorators) or a configured name; every suppression with "strata:".
-static bool python_deprecations__may_hold_sites(const python_deprecations *self,
-                                                const source_text *source) {
-  if (python_deprecations__contains(source, "warn") ||
-      python_deprecations__contains(source, "deprecat") ||
-      python_deprecations__contains(source, "strata:"))
-    return true;
-  for (size_t i = 0; i < self->extra_count; i++)
-    if (python_deprecations__contains(source, self->extra_names[i]))
-      return true;
-  return false;
-}
-
 void python_deprecations_extract(python_deprecations *self, const TSTree *tree,
                                  const source_text *source, file_facts *facts) {
   python_deprecations__reset(self);
   // A full walk of the tree costs as much as a tenth of the parse. Without
   // the words every site and suppression is spelled with, the walk cannot
   // find anything: skip it, and the facts are the same.
-  if (!python_deprecations__may_hold_sites(self, source))
+  if (!python_deprecations__find_hits(self, source))
     return;
-  python_deprecations__find_hits(self, source);
   python_deprecations__collect(self, tree, source->bytes);
   if (python_deprecations__alias_hides(self)) {
-    // `from warnings import warn as say`: calls of say are sites too.
-    size_t alias_count = self->warn_alias_count;
-    char **aliases = xcalloc(alias_count + 1, sizeof(char *));
-    for (size_t i = 0; i < alias_count; i++)
-      aliases[i] = xstrdup(self->warn_aliases[i]);
-    python_deprecations__reset(self);
-    for (size_t i = 0; i < alias_count; i++)
-      python_hits_add_word(&self->hits, source->bytes, source->length, aliases[i],
-                           strlen(aliases[i]));
+    // `from warnings import warn as say`: calls of say are sites too. The
+    // aliases become hits, and the walk starts over.
+    for (size_t i = 0; i < self->warn_alias_count; i++)
+      python_hits_add_word(&self->hits, source->bytes, source->length, self->warn_aliases[i],
+                           strlen(self->warn_aliases[i]));
     python_hits_sort(&self->hits);
+    python_deprecations__reset(self);
     python_deprecations__collect(self, tree, source->bytes);
-    python_deprecations__free_names(aliases, &alias_count);
-    free(aliases);
   }
   for (size_t i = 0; i < self->candidate_count; i++) {
     TSNode node = self->candidates[i];
