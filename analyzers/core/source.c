@@ -145,3 +145,19 @@ uint32_t source_line_of(const char *bytes, size_t byte_offset) {
       line++;
   return line;
 }
+
+size_t source_find(const char *bytes, size_t length, size_t from, const char *word,
+                   size_t word_length) {
+  if (word_length == 0 || word_length > length)
+    return SIZE_MAX;
+  size_t end = length - word_length + 1; // a match starts before this
+  for (size_t i = from; i < end; i++) {
+    const char *hit = memchr(bytes + i, word[0], end - i);
+    if (!hit)
+      return SIZE_MAX;
+    i = (size_t)(hit - bytes);
+    if (memcmp(hit, word, word_length) == 0)
+      return i;
+  }
+  return SIZE_MAX;
+}

@@ -48,4 +48,10 @@ uint32_t source_column(const char *bytes, size_t line_start, size_t byte_offset)
 // 1-based line of byte_offset.
 uint32_t source_line_of(const char *bytes, size_t byte_offset);
 
+// The offset of the first word (of word_length > 0 bytes) in bytes[from,
+// length), or SIZE_MAX. memchr finds the candidates (memmem is not in C17 or
+// POSIX), so it is fast where the word's first byte is rare.
+size_t source_find(const char *bytes, size_t length, size_t from, const char *word,
+                   size_t word_length);
+
 #endif

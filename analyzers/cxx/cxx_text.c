@@ -1,5 +1,6 @@
 #include "cxx_text.h"
 
+#include "source.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -22,14 +23,10 @@ void cxx_text_append(const char *bytes, size_t begin, size_t end, strbuf *out) {
   }
 }
 
-// Where c (the first byte of a needle) next is in bytes[from, end), in either
-// case when any_case; NULL when nowhere. memchr is far faster than a loop
-// over the bytes, so any case looks for both forms.
-static const char *cxx_text__next_first(const char *bytes, size_t from, size_t end, char c,
-                                        bool any_case) {
+// Where a letter c next is in bytes[from, end), in either case; NULL when
+// nowhere. memchr for each case is far faster than a loop over the bytes.
+static const char *cxx_text__next_either_case(const char *bytes, size_t from, size_t end, char c) {
   const char *hit = memchr(bytes + from, c, end - from);
-  if (!any_case)
-    return hit;
   char other = c >= 'a' && c <= 'z'   ? (char)(c - 'a' + 'A')
                : c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a')
                                       : c;
@@ -43,15 +40,17 @@ static const char *cxx_text__next_first(const char *bytes, size_t from, size_t e
 size_t cxx_text_find(const char *bytes, size_t length, size_t from, const char *needle,
                      bool any_case) {
   size_t size = strlen(needle);
-  if (size == 0 || size > length || from > length - size)
+  if (!any_case)
+    return source_find(bytes, length, from, needle, size);
+  if (size == 0 || size > length)
     return SIZE_MAX;
   size_t end = length - size + 1; // a match starts before this
   for (size_t i = from; i < end; i++) {
-    const char *hit = cxx_text__next_first(bytes, i, end, needle[0], any_case);
+    const char *hit = cxx_text__next_either_case(bytes, i, end, needle[0]);
     if (!hit)
       return SIZE_MAX;
     i = (size_t)(hit - bytes);
-    if (any_case ? strncasecmp(hit, needle, size) == 0 : memcmp(hit, needle, size) == 0)
+    if (strncasecmp(hit, needle, size) == 0)
       return i;
   }
   return SIZE_MAX;

@@ -1,5 +1,6 @@
 #include "python_hits.h"
 
+#include "source.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -20,20 +21,11 @@ void python_hits_clear(python_hits *self) {
 
 void python_hits_add_word(python_hits *self, const char *bytes, size_t length, const char *word,
                           size_t word_length) {
-  const char *at = bytes;
-  const char *end = bytes + length;
-  // memchr for the first byte, then the rest (memmem is not in C17 or POSIX).
-  while ((size_t)(end - at) >= word_length &&
-         (at = memchr(at, word[0], (size_t)(end - at))) != NULL) {
-    if ((size_t)(end - at) < word_length)
-      break;
-    if (memcmp(at, word, word_length) == 0) {
-      XGROW(self->offsets, self->capacity, self->count + 1);
-      self->offsets[self->count++] = (uint32_t)(at - bytes);
-      at += word_length;
-    } else {
-      at++;
-    }
+  size_t at = 0;
+  while ((at = source_find(bytes, length, at, word, word_length)) != SIZE_MAX) {
+    XGROW(self->offsets, self->capacity, self->count + 1);
+    self->offsets[self->count++] = (uint32_t)at;
+    at += word_length;
   }
 }
 

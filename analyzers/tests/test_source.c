@@ -39,6 +39,17 @@ static void test_utf8_bad_byte_at_every_offset(void **state) {
   }
 }
 
+static void test_find_a_word(void **state) {
+  (void)state;
+  const char *text = "wa warn warn";
+  assert_int_equal(source_find(text, strlen(text), 0, "warn", 4), 3);
+  assert_int_equal(source_find(text, strlen(text), 4, "warn", 4), 8); // up to the very end
+  assert_int_equal(source_find(text, strlen(text), 9, "warn", 4), SIZE_MAX);
+  assert_int_equal(source_find(text, 11, 4, "warn", 4), SIZE_MAX); // cut short by the length
+  assert_int_equal(source_find(text, strlen(text), 0, "", 0), SIZE_MAX);
+  assert_int_equal(source_find("ab", 2, 0, "abc", 3), SIZE_MAX);
+}
+
 static void test_column_counts_code_points(void **state) {
   (void)state;
   const char *text = "s = '\xc3\xa9\xc3\xa9'; import os";
@@ -52,6 +63,7 @@ int main(void) {
       cmocka_unit_test(test_utf8_valid_text),
       cmocka_unit_test(test_utf8_invalid_sequences),
       cmocka_unit_test(test_utf8_bad_byte_at_every_offset),
+      cmocka_unit_test(test_find_a_word),
       cmocka_unit_test(test_column_counts_code_points),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
