@@ -109,9 +109,9 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
         "syntax error: the file does not parse cleanly (first problem at line %u, column %u)", line,
         column);
 cleanup:
-  // Deleting the parser lets the grammar's scanner free its state (its own
-  // malloc); the tree needs no ts_tree_delete, which would visit every node.
-  ts_parser_delete(parser);
+  // The parser, the grammar's scanner state (the grammar is built with
+  // TREE_SITTER_REUSE_ALLOCATOR) and the tree all go with the arena: no
+  // ts_parser_delete, and no ts_tree_delete, which would visit every node.
   python_arena_leave(worker->arena);
   free(lf_copy);
   free(guarded);

@@ -23,4 +23,9 @@ add_library(tree_sitter_python STATIC ${STRATA_GRAMMAR_SRC}/parser.c ${STRATA_GR
 target_include_directories(tree_sitter_python PRIVATE ${STRATA_GRAMMAR_SRC})
 # Generated code: its warnings are not ours to fix.
 target_compile_options(tree_sitter_python PRIVATE -w)
+# The grammar's scanner reallocates its indent stack before every external
+# token; with this switch (the grammar's own, in its tree_sitter/alloc.h) it
+# allocates through the runtime's ts_set_allocator hooks, so inside a parse
+# that is strata's per-file arena instead of libc's malloc and free.
+target_compile_definitions(tree_sitter_python PRIVATE TREE_SITTER_REUSE_ALLOCATOR)
 set_target_properties(tree_sitter_python PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)
