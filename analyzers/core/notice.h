@@ -19,6 +19,12 @@ typedef struct notice_list {
   notice *items;
   size_t count;
   size_t capacity;
+  // Private: the notices added so far, as keys of a hash map, so that a run
+  // with thousands of notices does not compare each new one with all of them.
+  struct strmap *seen;
+  char **seen_keys; // the map borrows its keys; they live here
+  size_t seen_count;
+  size_t seen_capacity;
 } notice_list;
 
 notice_list *notice_list_new(void);

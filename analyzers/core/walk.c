@@ -1,10 +1,12 @@
 #include "walk.h"
 
 #include "strbuf.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,17 +23,24 @@ typedef struct walk_state {
   walk_folder *pending; // a stack: the walk is iterative, so depth costs no C stack
   size_t pending_count;
   size_t pending_capacity;
-  struct stat *visited; // folders already walked, by device and inode
+  // Folders already walked, by device and inode, so that a symlink loop or
+  // a folder linked twice is walked once; a tree has thousands of folders.
+  strmap *visited;
+  uint64_t **visited_keys; // the map borrows its keys; they live here
   size_t visited_count;
   size_t visited_capacity;
 } walk_state;
 
 static bool walk__visit_folder(walk_state *self, const struct stat *info) {
-  for (size_t i = 0; i < self->visited_count; i++)
-    if (self->visited[i].st_dev == info->st_dev && self->visited[i].st_ino == info->st_ino)
-      return false;
-  XGROW(self->visited, self->visited_capacity, self->visited_count + 1);
-  self->visited[self->visited_count++] = *info;
+  uint64_t key[2] = {(uint64_t)info->st_dev, (uint64_t)info->st_ino};
+  uint32_t unused;
+  if (strmap_get(self->visited, (const char *)key, sizeof(key), &unused))
+    return false;
+  XGROW(self->visited_keys, self->visited_capacity, self->visited_count + 1);
+  uint64_t *kept = xmalloc(sizeof(key));
+  memcpy(kept, key, sizeof(key));
+  self->visited_keys[self->visited_count++] = kept;
+  strmap_put(self->visited, (const char *)kept, sizeof(key), 0);
   return true;
 }
 
@@ -169,7 +178,11 @@ static int walk__compare(const void *left, const void *right) {
 void walk_tree(const char *root, const strata_config *config, notice_list *notices,
                walk_result *result) {
   memset(result, 0, sizeof(*result));
-  walk_state state = {.root = root, .config = config, .notices = notices, .result = result};
+  walk_state state = {.root = root,
+                      .config = config,
+                      .notices = notices,
+                      .result = result,
+                      .visited = strmap_new()};
   struct stat info;
   if (stat(root, &info) == 0)
     walk__visit_folder(&state, &info);
@@ -180,7 +193,10 @@ void walk_tree(const char *root, const strata_config *config, notice_list *notic
     free(folder);
   }
   free(state.pending);
-  free(state.visited);
+  for (size_t i = 0; i < state.visited_count; i++)
+    free(state.visited_keys[i]);
+  free(state.visited_keys);
+  strmap_delete(state.visited);
   if (result->count > 1)
     qsort(result->files, result->count, sizeof(walk_file), walk__compare);
 }
