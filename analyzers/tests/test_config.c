@@ -6,20 +6,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_config_fixture.h"
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static strata_config *load(const char *text) {
-  config_error error;
-  strata_config *config = config_load_text(text, strlen(text), "test.yaml", &error);
-  if (!config)
-    fail_msg("unexpected error %u:%u: %s", error.position.line, error.position.column,
-             error.message);
-  return config;
-}
 
 typedef struct error_case {
   const char *text;
@@ -177,7 +169,7 @@ static void test_empty_documents_give_defaults(void **state) {
                                       "exclude:\nlayers: ~\nforbidden: null\n",
                                       "python:\n  roots:\ncxx:\n  include_dirs: ~\n  std:\n"};
   for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-    strata_config *config = load(texts[i]);
+    strata_config *config = fixture_config_load(texts[i]);
     assert_string_equal(config->source_name, "test.yaml");
     assert_defaults(config);
     config_delete(config);
@@ -206,7 +198,7 @@ static const char full_config[] = "version: 1\n"
 
 static void test_every_key(void **state) {
   (void)state;
-  strata_config *config = load(full_config);
+  strata_config *config = fixture_config_load(full_config);
   assert_int_equal(config->exclude_count, 2);
   assert_string_equal(glob_pattern(config->exclude[1]), "build/**");
   assert_int_equal(config->python_root_count, 2);
@@ -254,7 +246,7 @@ static void test_every_key(void **state) {
 
 static void test_component_of_prefers_the_most_specific_glob(void **state) {
   (void)state;
-  strata_config *config = load(full_config);
+  strata_config *config = fixture_config_load(full_config);
   assert_int_equal(config_component_of(config, "torch/csrc/autograd/x.cpp"), 2);
   assert_int_equal(config_component_of(config, "torch/nn/x.py"), 1);
   assert_int_equal(config_component_of(config, "tools/torch_x.py"), 1);
@@ -263,14 +255,14 @@ static void test_component_of_prefers_the_most_specific_glob(void **state) {
   config_delete(config);
 
   // Equally specific globs: the component written first wins.
-  config = load("components:\n  b: [\"x/**\"]\n  a: [\"x/**\"]\n");
+  config = fixture_config_load("components:\n  b: [\"x/**\"]\n  a: [\"x/**\"]\n");
   assert_int_equal(config_component_of(config, "x/y.py"), 0);
   config_delete(config);
 }
 
 static void test_exclusion(void **state) {
   (void)state;
-  strata_config *config = load(full_config);
+  strata_config *config = fixture_config_load(full_config);
   assert_true(config_is_excluded(config, "third_party/x/y.c"));
   assert_false(config_is_excluded(config, "torch/x.py"));
   assert_true(config_folder_is_excluded(config, "build"));

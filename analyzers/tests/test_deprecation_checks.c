@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_config_fixture.h"
 #include "check.h"
 #include "report.h"
 #include "xalloc.h"
@@ -53,19 +54,10 @@ static graph *sites_graph(void) {
   return g;
 }
 
-static strata_config *load(const char *text) {
-  config_error error;
-  strata_config *config = config_load_text(text, strlen(text), "test.yaml", &error);
-  if (!config)
-    fail_msg("unexpected error %u:%u: %s", error.position.line, error.position.column,
-             error.message);
-  return config;
-}
-
 static void test_undated(void **state) {
   (void)state;
   graph *g = sites_graph();
-  strata_config *config = load("version: 1\n");
+  strata_config *config = fixture_config_load("version: 1\n");
   finding_list *findings = finding_list_new();
   check_context context = {
       .graph = g, .config = config, .rule = rule_find("undated-deprecation"), .findings = findings};
@@ -107,7 +99,7 @@ static void test_undated(void **state) {
 static void test_expired_by_version_and_date(void **state) {
   (void)state;
   graph *g = sites_graph();
-  strata_config *config = load("deprecations:\n  current_version: '2.10'\n");
+  strata_config *config = fixture_config_load("deprecations:\n  current_version: '2.10'\n");
   config->today = xstrdup("2025-07-01");
   finding_list *findings = finding_list_new();
   notice_list *notices = notice_list_new();
@@ -166,7 +158,7 @@ static void test_version_file_and_notice(void **state) {
   fputs("2.10.0a0\n", file);
   fclose(file);
   graph *g = sites_graph();
-  strata_config *config = load("deprecations:\n  version_file: version.txt\n");
+  strata_config *config = fixture_config_load("deprecations:\n  version_file: version.txt\n");
   config->today = xstrdup("2025-01-01");
   finding_list *findings = finding_list_new();
   notice_list *notices = notice_list_new();
@@ -203,7 +195,7 @@ static void test_version_file_and_notice(void **state) {
 static void test_run_all(void **state) {
   (void)state;
   graph *g = sites_graph();
-  strata_config *config = load("deprecations:\n  current_version: 3.0\n");
+  strata_config *config = fixture_config_load("deprecations:\n  current_version: 3.0\n");
   config->today = xstrdup("2020-01-01");
   finding_list *findings = finding_list_new();
   notice_list *notices = notice_list_new();

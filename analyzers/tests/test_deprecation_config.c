@@ -6,23 +6,15 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_config_fixture.h"
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static strata_config *load(const char *text) {
-  config_error error;
-  strata_config *config = config_load_text(text, strlen(text), "test.yaml", &error);
-  if (!config)
-    fail_msg("unexpected error %u:%u: %s", error.position.line, error.position.column,
-             error.message);
-  return config;
-}
-
 static void test_defaults(void **state) {
   (void)state;
-  strata_config *config = load("version: 1\n");
+  strata_config *config = fixture_config_load("version: 1\n");
   const config_deprecations *deprecations = &config->deprecations;
   assert_int_equal(deprecations->cxx_macro_count, 4);
   assert_string_equal(deprecations->cxx_macros[0], "C10_DEPRECATED");
@@ -45,13 +37,14 @@ static void test_defaults(void **state) {
 
 static void test_every_key(void **state) {
   (void)state;
-  strata_config *config = load("deprecations:\n"
-                               "  cxx_macros: [MY_DEPRECATED, OLD_API]\n"
-                               "  python_calls: [warn_deprecated, torch._utils.deprecate]\n"
-                               "  dated_patterns: ['v(\\d+)']\n"
-                               "  removal_patterns: []\n"
-                               "  current_version: 2.6.0a0\n"
-                               "  version_file: version.txt\n");
+  strata_config *config =
+      fixture_config_load("deprecations:\n"
+                          "  cxx_macros: [MY_DEPRECATED, OLD_API]\n"
+                          "  python_calls: [warn_deprecated, torch._utils.deprecate]\n"
+                          "  dated_patterns: ['v(\\d+)']\n"
+                          "  removal_patterns: []\n"
+                          "  current_version: 2.6.0a0\n"
+                          "  version_file: version.txt\n");
   const config_deprecations *deprecations = &config->deprecations;
   assert_int_equal(deprecations->cxx_macro_count, 2);
   assert_string_equal(deprecations->cxx_macros[1], "OLD_API");
@@ -64,11 +57,11 @@ static void test_every_key(void **state) {
   assert_string_equal(deprecations->version_file, "version.txt");
   config_delete(config);
   // Empty values keep the defaults.
-  config = load("deprecations:\n  cxx_macros:\n  current_version: ~\n");
+  config = fixture_config_load("deprecations:\n  cxx_macros:\n  current_version: ~\n");
   assert_int_equal(config->deprecations.cxx_macro_count, 4);
   assert_null(config->deprecations.current_version);
   config_delete(config);
-  config = load("deprecations:\n");
+  config = fixture_config_load("deprecations:\n");
   assert_int_equal(config->deprecations.removal_pattern_count, 2);
   config_delete(config);
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_config_fixture.h"
 #include "deprecation_dates.h"
 
 #include <stdio.h>
@@ -86,21 +87,13 @@ static void test_default_patterns(void **state) {
   deprecation_dates_delete(dates);
 }
 
-static strata_config *load(const char *text) {
-  config_error error;
-  strata_config *config = config_load_text(text, strlen(text), "test.yaml", &error);
-  if (!config)
-    fail_msg("unexpected error %u:%u: %s", error.position.line, error.position.column,
-             error.message);
-  return config;
-}
-
 // Configured patterns replace the defaults; a group names the value.
 static void test_configured_patterns(void **state) {
   (void)state;
-  strata_config *config = load("deprecations:\n"
-                               "  dated_patterns: ['\\bTODO\\(deprecate-(\\w+)\\)']\n"
-                               "  removal_patterns: ['\\bdrop-at-(\\d+\\.\\d+)']\n");
+  strata_config *config =
+      fixture_config_load("deprecations:\n"
+                          "  dated_patterns: ['\\bTODO\\(deprecate-(\\w+)\\)']\n"
+                          "  removal_patterns: ['\\bdrop-at-(\\d+\\.\\d+)']\n");
   char *error = NULL;
   deprecation_dates *dates = deprecation_dates_new(config, &error);
   assert_non_null(dates);
@@ -178,7 +171,7 @@ static void test_parse_and_compare(void **state) {
 
 static void test_clock_and_passing(void **state) {
   (void)state;
-  strata_config *config = load("deprecations:\n  current_version: 2.10.0\n");
+  strata_config *config = fixture_config_load("deprecations:\n  current_version: 2.10.0\n");
   free(config->today);
   config->today = strdup("2025-06-15");
   deprecation_clock clock;
@@ -223,7 +216,7 @@ static void test_version_file(void **state) {
   assert_non_null(file);
   fputs("  2.6.0a0  \nsecond line\n", file);
   fclose(file);
-  strata_config *config = load("deprecations:\n  version_file: version.txt\n");
+  strata_config *config = fixture_config_load("deprecations:\n  version_file: version.txt\n");
   deprecation_clock clock;
   char *problem = NULL;
   assert_true(deprecation_clock_init(&clock, config, root, &problem));
