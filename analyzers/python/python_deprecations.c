@@ -255,6 +255,18 @@ static TSNode python_deprecations__first(TSNode a, TSNode b, TSNode c) {
   return !ts_node_is_null(a) ? a : !ts_node_is_null(b) ? b : c;
 }
 
+// The message of a configured function or decorator: its first positional
+// argument, else the first of message=, msg= and reason=.
+static char *python_deprecations__configured_message(python_deprecations *self,
+                                                     const python_arguments *arguments,
+                                                     const char *bytes) {
+  TSNode node =
+      arguments->positional_count > 0
+          ? arguments->positional[0]
+          : python_deprecations__first(arguments->message, arguments->msg, arguments->reason);
+  return python_deprecations__message(self, node, arguments, bytes);
+}
+
 // Adds the fact of the site at node; takes kind and message.
 static void python_deprecations__record(python_deprecations *self, TSNode site, char *kind,
                                         char *message, const source_text *source,
@@ -314,12 +326,8 @@ static void python_deprecations__call(python_deprecations *self, TSNode call,
     // A configured name makes every call of it a site, warnings.warn too.
     kind = xstrdup(self->name.data);
   }
-  TSNode message_node =
-      arguments.positional_count > 0
-          ? arguments.positional[0]
-          : python_deprecations__first(arguments.message, arguments.msg, arguments.reason);
   python_deprecations__record(self, call, kind,
-                              python_deprecations__message(self, message_node, &arguments, bytes),
+                              python_deprecations__configured_message(self, &arguments, bytes),
                               source, facts);
 }
 
@@ -363,12 +371,8 @@ static void python_deprecations__decorator(python_deprecations *self, TSNode dec
   char *kind = xasprintf("@%s", self->name.data);
   python_arguments arguments;
   python_deprecations__arguments(self, argument_list, bytes, &arguments);
-  TSNode message_node =
-      arguments.positional_count > 0
-          ? arguments.positional[0]
-          : python_deprecations__first(arguments.message, arguments.msg, arguments.reason);
   python_deprecations__record(self, decorator, kind,
-                              python_deprecations__message(self, message_node, &arguments, bytes),
+                              python_deprecations__configured_message(self, &arguments, bytes),
                               source, facts);
 }
 
