@@ -1,6 +1,5 @@
 #include "facts.h"
 
-#include "strbuf.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -103,15 +102,13 @@ void fact_suppression_add_rule(fact_suppression *suppression, const char *rule, 
 
 void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, const char *format,
                            ...) {
-  strbuf message;
-  strbuf_init(&message);
   va_list args;
   va_start(args, format);
-  strbuf_vprintf(&message, format, args);
+  char *message = xvasprintf(format, args);
   va_end(args);
   XGROW(self->notices, self->notice_capacity, self->notice_count + 1);
   fact_notice *notice = &self->notices[self->notice_count++];
   notice->line = line;
   notice->column = column;
-  notice->message = strbuf_detach(&message);
+  notice->message = message;
 }

@@ -1,6 +1,5 @@
 #include "finding.h"
 
-#include "strbuf.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -64,13 +63,11 @@ finding *finding_list_add(finding_list *self, const rule_doc *rule, const char *
   item->location.path = xstrdup(path);
   item->location.line = line;
   item->location.column = column;
-  strbuf message;
-  strbuf_init(&message);
   va_list args;
   va_start(args, format);
-  strbuf_vprintf(&message, format, args);
+  char *message = xvasprintf(format, args);
   va_end(args);
-  item->message = strbuf_detach(&message);
+  item->message = message;
   return item;
 }
 

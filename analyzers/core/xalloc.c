@@ -42,18 +42,23 @@ char *xstrndup(const char *text, size_t length) {
   return copy;
 }
 
-char *xasprintf(const char *format, ...) {
-  va_list args;
-  va_start(args, format);
+char *xvasprintf(const char *format, va_list args) {
   va_list again;
   va_copy(again, args);
   int length = vsnprintf(NULL, 0, format, args);
-  va_end(args);
   if (length < 0)
     length = 0;
   char *text = xmalloc((size_t)length + 1);
   vsnprintf(text, (size_t)length + 1, format, again);
   va_end(again);
+  return text;
+}
+
+char *xasprintf(const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  char *text = xvasprintf(format, args);
+  va_end(args);
   return text;
 }
 

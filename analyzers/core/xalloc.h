@@ -3,6 +3,7 @@
 #ifndef STRATA_XALLOC_H
 #define STRATA_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -13,6 +14,8 @@ char *xstrdup(const char *text);
 char *xstrndup(const char *text, size_t length);
 // printf into a new string the caller frees.
 char *xasprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
+// The same with a va_list, which it leaves for the caller to end.
+char *xvasprintf(const char *format, va_list args) __attribute__((format(printf, 1, 0)));
 
 // Grows *items (of *capacity elements of item_size) so that it holds at least
 // `needed` elements.
