@@ -129,59 +129,129 @@ static void python_guard__end_line(python_guard *self, size_t line_start, uint32
 }
 
 static bool python_guard__name_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c >= 0x80;
+  // (c | 0x20) folds A-Z onto a-z and nothing else onto them.
+  return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u || c == '_' || c >= 0x80;
 }
 
-static bool python_guard__word_is(const char *word, size_t length, const char *keyword) {
-  return word[0] == keyword[0] && strlen(keyword) == length && memcmp(word, keyword, length) == 0;
+// What a keyword does to the estimate.
+typedef enum python_guard_role {
+  ROLE_NAME, // not a keyword: an operand
+  ROLE_IF_ELSE,
+  ROLE_OR,
+  ROLE_AND,
+  ROLE_NOT,
+  ROLE_COMPARE, // in, is
+  ROLE_FOR,     // for, as
+  ROLE_YIELD,
+  ROLE_LAMBDA,
+  ROLE_AWAIT,
+  ROLE_STATEMENT, // a prefix that only a newline ends
+} python_guard_role;
+
+// Whether the word of length bytes at word is the literal keyword.
+#define PYTHON_GUARD_IS(keyword)                                                                   \
+  (length == sizeof(keyword) - 1 && memcmp(word, keyword, sizeof(keyword) - 1) == 0)
+
+// Every word of a file comes here, so the keywords are sorted by their first
+// byte, and most words are told apart by it and their length alone.
+static python_guard_role python_guard__role(const char *word, size_t length) {
+  if (length < 2 || length > 8) // no keyword is shorter or longer
+    return ROLE_NAME;
+  switch (word[0]) {
+  case 'a':
+    return PYTHON_GUARD_IS("and")                                  ? ROLE_AND
+           : PYTHON_GUARD_IS("as")                                 ? ROLE_FOR
+           : PYTHON_GUARD_IS("await")                              ? ROLE_AWAIT
+           : PYTHON_GUARD_IS("assert") || PYTHON_GUARD_IS("async") ? ROLE_STATEMENT
+                                                                   : ROLE_NAME;
+  case 'b':
+    return PYTHON_GUARD_IS("break") ? ROLE_STATEMENT : ROLE_NAME;
+  case 'c':
+    return PYTHON_GUARD_IS("class") || PYTHON_GUARD_IS("continue") ? ROLE_STATEMENT : ROLE_NAME;
+  case 'd':
+    return PYTHON_GUARD_IS("def") || PYTHON_GUARD_IS("del") ? ROLE_STATEMENT : ROLE_NAME;
+  case 'e':
+    return PYTHON_GUARD_IS("else")                                ? ROLE_IF_ELSE
+           : PYTHON_GUARD_IS("elif") || PYTHON_GUARD_IS("except") ? ROLE_STATEMENT
+                                                                  : ROLE_NAME;
+  case 'f':
+    return PYTHON_GUARD_IS("for")                                  ? ROLE_FOR
+           : PYTHON_GUARD_IS("from") || PYTHON_GUARD_IS("finally") ? ROLE_STATEMENT
+                                                                   : ROLE_NAME;
+  case 'g':
+    return PYTHON_GUARD_IS("global") ? ROLE_STATEMENT : ROLE_NAME;
+  case 'i':
+    return PYTHON_GUARD_IS("if")                            ? ROLE_IF_ELSE
+           : PYTHON_GUARD_IS("in") || PYTHON_GUARD_IS("is") ? ROLE_COMPARE
+           : PYTHON_GUARD_IS("import")                      ? ROLE_STATEMENT
+                                                            : ROLE_NAME;
+  case 'l':
+    return PYTHON_GUARD_IS("lambda") ? ROLE_LAMBDA : ROLE_NAME;
+  case 'n':
+    return PYTHON_GUARD_IS("not")        ? ROLE_NOT
+           : PYTHON_GUARD_IS("nonlocal") ? ROLE_STATEMENT
+                                         : ROLE_NAME;
+  case 'o':
+    return PYTHON_GUARD_IS("or") ? ROLE_OR : ROLE_NAME;
+  case 'p':
+    return PYTHON_GUARD_IS("pass") ? ROLE_STATEMENT : ROLE_NAME;
+  case 'r':
+    return PYTHON_GUARD_IS("return") || PYTHON_GUARD_IS("raise") ? ROLE_STATEMENT : ROLE_NAME;
+  case 't':
+    return PYTHON_GUARD_IS("try") ? ROLE_STATEMENT : ROLE_NAME;
+  case 'w':
+    return PYTHON_GUARD_IS("while") || PYTHON_GUARD_IS("with") ? ROLE_STATEMENT : ROLE_NAME;
+  case 'y':
+    return PYTHON_GUARD_IS("yield") ? ROLE_YIELD : ROLE_NAME;
+  default:
+    return ROLE_NAME;
+  }
 }
+
+#undef PYTHON_GUARD_IS
 
 static void python_guard__word(python_guard *self, const char *word, size_t length) {
-  static const char *const statements[] = {
-      "assert", "async",  "break",   "class", "continue", "def",    "del",
-      "elif",   "except", "finally", "from",  "global",   "import", "nonlocal",
-      "pass",   "raise",  "return",  "try",   "while",    "with",
-  };
-  if (length < 2 || length > 8) { // no keyword is shorter or longer
-    self->after_operand = true;
-    return;
-  }
-  if (python_guard__word_is(word, length, "if") || python_guard__word_is(word, length, "else")) {
+  switch (python_guard__role(word, length)) {
+  case ROLE_IF_ELSE:
     if (self->after_operand)
       python_guard__binary(self, PREC_TERNARY, true);
     else
       python_guard__prefix(self, PREC_STATEMENT);
-  } else if (python_guard__word_is(word, length, "or")) {
+    return;
+  case ROLE_OR:
     python_guard__binary(self, PREC_OR, false);
-  } else if (python_guard__word_is(word, length, "and")) {
+    return;
+  case ROLE_AND:
     python_guard__binary(self, PREC_AND, false);
-  } else if (python_guard__word_is(word, length, "not")) {
+    return;
+  case ROLE_NOT:
     if (self->after_operand) // `a not in b`: the `in` counts
       self->after_operand = false;
     else
       python_guard__prefix(self, PREC_NOT);
-  } else if (python_guard__word_is(word, length, "in") ||
-             python_guard__word_is(word, length, "is")) {
+    return;
+  case ROLE_COMPARE:
     python_guard__binary(self, PREC_COMPARE, false);
-  } else if (python_guard__word_is(word, length, "for") ||
-             python_guard__word_is(word, length, "as")) {
+    return;
+  case ROLE_FOR:
     python_guard__binary(self, PREC_FOR, false);
-  } else if (python_guard__word_is(word, length, "yield")) {
+    return;
+  case ROLE_YIELD:
     python_guard__prefix(self, PREC_FOR);
-  } else if (python_guard__word_is(word, length, "lambda")) {
+    return;
+  case ROLE_LAMBDA:
     python_guard__prefix(self, PREC_LAMBDA);
-  } else if (python_guard__word_is(word, length, "await")) {
+    return;
+  case ROLE_AWAIT:
     python_guard__prefix(self, PREC_AWAIT);
-  } else {
-    for (size_t i = 0; i < sizeof(statements) / sizeof(statements[0]); i++) {
-      if (python_guard__word_is(word, length, statements[i])) {
-        python_guard__prefix(self, PREC_STATEMENT);
-        return;
-      }
-    }
-    self->after_operand = true; // a name, a number, True, None, a soft keyword
+    return;
+  case ROLE_STATEMENT:
+    python_guard__prefix(self, PREC_STATEMENT);
+    return;
+  case ROLE_NAME:
+    break;
   }
+  self->after_operand = true; // a name, a number, True, None, a soft keyword
 }
 
 // Skips a string literal whose quote is at self->at. An f-string's
@@ -362,8 +432,8 @@ char *python_guard_blank_deep_lines(const char *bytes, size_t length, uint32_t *
       continue;
     }
     if (c == '#') {
-      while (self.at < length && bytes[self.at] != '\n')
-        self.at++;
+      const char *newline = memchr(bytes + self.at, '\n', length - self.at);
+      self.at = newline ? (size_t)(newline - bytes) : length;
       continue;
     }
     if (c == '\'' || c == '"') {
