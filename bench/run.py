@@ -10,10 +10,12 @@ make_tree.py, side by side with the tools users would pick instead.
   ast              a plain Python ast import extractor on the same files
 
 Each strata figure is the best of 3 runs (wall seconds, and the CPU seconds
-of that run), with the peak resident memory of the process; the references
-run once. Prints a markdown table and the ratios. On a shared host the wall
-times of every row rise and fall together with the load: the ast row, run
-in the same minute, tells how fast the machine was.
+of that run), with the peak resident memory of the process. The strata
+Python part and the ast extractor take turns, 3 runs each, so that their
+ratio compares runs from the same minutes; pylint runs once. Prints a
+markdown table and the ratios. On a shared host the wall times of every row
+rise and fall together with the load: the ast row tells how fast the
+machine was.
 """
 import argparse
 import os
@@ -81,11 +83,15 @@ def main():
         text = handle.read()
     with open(python_config, "w", encoding="utf-8") as handle:
         handle.write(text + 'exclude: ["c10/**", "aten/**", "torch/csrc/**"]\n')
-    strata_python = best_of(3, [strata, "check", "--no-cache", "--config", python_config] + jobs
-                            + [tree])
+    strata_argv = [strata, "check", "--no-cache", "--config", python_config] + jobs + [tree]
+    ast_argv = ([sys.executable, os.path.join(os.path.dirname(__file__), "ast_imports.py")]
+                + python_roots)
+    strata_runs, ast_runs = [], []
+    for _ in range(3):  # in turns: a host that slows down slows both
+        strata_runs.append(measure(strata_argv))
+        ast_runs.append(measure(ast_argv))
+    strata_python, ast_run = min(strata_runs), min(ast_runs)
     rows.append(("strata check, Python part only, no cache", strata_python))
-    ast_run = measure([sys.executable, os.path.join(os.path.dirname(__file__), "ast_imports.py")]
-                      + python_roots)
     rows.append(("Python ast import extractor (one process)", ast_run))
     pylint_run = None
     if not args.skip_pylint:
