@@ -1,10 +1,12 @@
 #include "cxx_lex.h"
 
+#include "source.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
 #include <clang-c/Index.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,20 +206,24 @@ static cxx_token_kind cxx_lex__kind(CXTokenKind kind) {
 // #endif-s (an #else only flips the outermost), and each is spelled
 // "endif", unless a line splice (backslash-newline, or the trigraph ??/ in
 // C) cuts the word: one level more than all of those can pop is enough.
+static size_t cxx_lex__count(const char *bytes, size_t length, const char *word) {
+  size_t count = 0, word_length = strlen(word);
+  for (size_t at = source_find(bytes, length, 0, word, word_length); at != SIZE_MAX;
+       at = source_find(bytes, length, at + word_length, word, word_length))
+    count++;
+  return count;
+}
+
 static size_t cxx_lex__skip_depth(const char *bytes, size_t length) {
-  size_t depth = 2;
-  for (size_t i = 0; i < length; i++) {
-    char c = bytes[i];
-    if (c == 'e' && length - i >= 5 && memcmp(bytes + i, "endif", 5) == 0) {
-      depth++;
-    } else if (c == '?' && length - i >= 3 && memcmp(bytes + i, "?\?/", 3) == 0) {
-      depth++;
-    } else if (c == '\\') {
-      size_t next = i + 1;
-      while (next < length && (bytes[next] == ' ' || bytes[next] == '\t' || bytes[next] == '\r'))
-        next++;
-      depth += next < length && bytes[next] == '\n';
-    }
+  // memchr finds each candidate: every C/C++ file comes through here.
+  size_t depth = 2 + cxx_lex__count(bytes, length, "endif") + cxx_lex__count(bytes, length, "?\?/");
+  const char *end = bytes + length;
+  for (const char *slash = length ? memchr(bytes, '\\', length) : NULL; slash;
+       slash = memchr(slash + 1, '\\', (size_t)(end - slash - 1))) {
+    const char *next = slash + 1;
+    while (next < end && (*next == ' ' || *next == '\t' || *next == '\r'))
+      next++;
+    depth += next < end && *next == '\n';
   }
   return depth;
 }

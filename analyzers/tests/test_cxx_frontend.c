@@ -331,7 +331,8 @@ static void test_empty_and_directive_only_files(void **state) {
 
 static void test_stray_endif_opens_nothing(void **state) {
   // libclang's parse must never reach a file's includes, even once stray
-  // #endif-s (one hidden by a line splice) close what keeps the
+  // #endif-s (three hidden by line splices, one with blanks before its
+  // newline: more than the two spare levels) close what keeps the
   // preprocessor out: it would open them, and a FIFO nobody writes to
   // blocks open(2) for ever. The alarm turns a hang into a failure.
   char folder[] = "/tmp/strata-cxx-XXXXXX";
@@ -341,7 +342,9 @@ static void test_stray_endif_opens_nothing(void **state) {
   assert_int_equal(mkfifo(fifo, 0600), 0);
   char text[256];
   snprintf(text, sizeof(text),
-           "#endif\n#endif\n#else\n#end\\\nif\n#endif\n#include \"%s\"\nint x;\n", fifo);
+           "#endif\n#endif\n#else\n#end\\\nif\n#en\\\ndif\n#endi\\ \t\r\nf\n#endif\n"
+           "#include \"%s\"\nint x;\n",
+           fifo);
   signal(SIGALRM, SIG_DFL);
   alarm(30);
   const file_facts *facts = extract(state, "x.h", text);
