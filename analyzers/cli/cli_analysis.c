@@ -25,10 +25,18 @@ bool cli_analysis_option(cli_analysis_flags *flags, const char *command, size_t 
     return true;
   }
   case 2:
-    flags->cache_dir = argument;
-    return true;
   case 3:
-    flags->no_cache = true;
+    if (index == 2)
+      flags->cache_dir = argument;
+    else
+      flags->no_cache = true;
+    // Both at once is a mistake (a cache to use, and none): say so rather
+    // than quietly pick one.
+    if (flags->cache_dir && flags->no_cache) {
+      fprintf(stderr, "strata %s: --cache-dir and --no-cache contradict each other; give one\n",
+              command);
+      return false;
+    }
     return true;
   }
   return false;
