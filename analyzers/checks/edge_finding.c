@@ -10,6 +10,16 @@ const char *edge_component_name(const strata_config *config, const graph_file *f
   return config->components[file->component].name;
 }
 
+const char *edge_condition(const graph_edge *edge) {
+  return edge->origin ? edge->origin->condition : NULL;
+}
+
+void edge_condition_append(const graph_edge *edge, strbuf *out) {
+  const char *condition = edge_condition(edge);
+  if (condition)
+    strbuf_printf(out, " under '#if %s'", condition);
+}
+
 static json_t *edge_finding__end(const strata_config *config, const graph_file *file) {
   json_t *end = json_object();
   json_object_set_new(end, "path", json_string(file->path));
@@ -35,5 +45,7 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
   json_object_set_new(properties, "to", edge_finding__end(context->config, to));
   json_object_set_new(properties, "kind",
                       json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
+  const char *condition = edge_condition(edge);
+  json_object_set_new(properties, "condition", condition ? json_string(condition) : json_null());
   item->properties = properties;
 }

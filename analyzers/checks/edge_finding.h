@@ -4,9 +4,15 @@
 #define STRATA_EDGE_FINDING_H
 
 #include "check.h"
+#include "strbuf.h"
 
 // "imports" or "includes".
 const char *edge_verb(const graph_edge *edge);
+// The preprocessor condition the edge's include sits under, or NULL.
+const char *edge_condition(const graph_edge *edge);
+// Appends " under '#if CONDITION'" to out when the include is conditional.
+void edge_condition_append(const graph_edge *edge, strbuf *out);
+
 // The component name of file, or "no component".
 const char *edge_component_name(const strata_config *config, const graph_file *file);
 

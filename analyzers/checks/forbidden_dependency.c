@@ -25,12 +25,16 @@ void check_forbidden_dependency(const check_context *context) {
         continue;
       if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
         break; // waived: not reported, under this entry or a later one
-      finding *item =
-          finding_list_add(context->findings, context->rule, from->path, edge->line, edge->column,
-                           "'%s' (%s) %s '%s' (%s), which strata.yaml forbids%s%s%s", from->path,
-                           edge_component_name(config, from), edge_verb(edge), to->path,
-                           edge_component_name(config, to), entry->why ? ": \"" : "",
-                           entry->why ? entry->why : "", entry->why ? "\"" : "");
+      strbuf condition;
+      strbuf_init(&condition);
+      edge_condition_append(edge, &condition);
+      finding *item = finding_list_add(
+          context->findings, context->rule, from->path, edge->line, edge->column,
+          "'%s' (%s) %s '%s' (%s)%s, which strata.yaml forbids%s%s%s", from->path,
+          edge_component_name(config, from), edge_verb(edge), to->path,
+          edge_component_name(config, to), condition.length ? condition.data : "",
+          entry->why ? ": \"" : "", entry->why ? entry->why : "", entry->why ? "\"" : "");
+      strbuf_release(&condition);
       edge_finding_describe(item, context, edge);
       json_object_set_new(item->properties, "why",
                           entry->why ? json_string(entry->why) : json_null());

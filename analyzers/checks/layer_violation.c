@@ -19,13 +19,18 @@ void check_layer_violation(const check_context *context) {
       continue;
     if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
       continue;
+    strbuf condition;
+    strbuf_init(&condition);
+    edge_condition_append(edge, &condition);
     finding *item = finding_list_add(
         context->findings, context->rule, from->path, edge->line, edge->column,
-        "'%s' (%s, layer %d of %zu) %s '%s' (%s, layer %d of %zu): layer '%s' must not depend on "
-        "the higher layer '%s'",
+        "'%s' (%s, layer %d of %zu) %s '%s' (%s, layer %d of %zu)%s: layer '%s' must not depend "
+        "on the higher layer '%s'",
         from->path, config->components[from->component].name, from_layer + 1, config->layer_count,
         edge_verb(edge), to->path, config->components[to->component].name, to_layer + 1,
-        config->layer_count, config->layers[from_layer], config->layers[to_layer]);
+        config->layer_count, condition.length ? condition.data : "", config->layers[from_layer],
+        config->layers[to_layer]);
+    strbuf_release(&condition);
     edge_finding_describe(item, context, edge);
   }
 }

@@ -45,6 +45,7 @@ void file_facts_delete(file_facts *self) {
       free(dependency->names[n]);
     free(dependency->names);
     free(dependency->statement);
+    free(dependency->condition);
   }
   free(self->dependencies);
   for (size_t i = 0; i < self->deprecation_count; i++) {

@@ -61,6 +61,11 @@ typedef struct fact_dependency {
   // The statement's text with runs of white space folded to one space: the
   // stable part of a finding's fingerprint (never the line number).
   char *statement;
+  // C/C++: the preprocessor conditions the directive sits under, as written
+  // and joined by " && " (`#ifdef X` reads "defined(X)", an #else branch the
+  // negation of the branches before it), the file's include guard left out;
+  // NULL when it sits under none. Always NULL for Python.
+  char *condition;
 } fact_dependency;
 
 // A problem with the file that the run reports once and goes past: it did

@@ -32,6 +32,7 @@ void facts_encode(const file_facts *facts, strbuf *out) {
     codec__u32(out, dependency->level);
     codec__string(out, dependency->target);
     codec__string(out, dependency->statement);
+    codec__string(out, dependency->condition);
     codec__u32(out, dependency->name_count);
     for (uint32_t n = 0; n < dependency->name_count; n++)
       codec__string(out, dependency->names[n]);
@@ -98,8 +99,8 @@ file_facts *facts_decode(const char *bytes, size_t length) {
   reader in = {(const unsigned char *)bytes, (const unsigned char *)bytes + length, true};
   file_facts *facts = file_facts_new();
   uint32_t dependency_count = codec__read_u32(&in);
-  // Every dependency takes at least 24 bytes: a count past that is damage.
-  if (!in.ok || dependency_count > length / 24)
+  // Every dependency takes at least 28 bytes: a count past that is damage.
+  if (!in.ok || dependency_count > length / 28)
     goto fail;
   for (uint32_t i = 0; i < dependency_count && in.ok; i++) {
     fact_dependency *dependency = file_facts_add_dependency(facts);
@@ -116,6 +117,7 @@ file_facts *facts_decode(const char *bytes, size_t length) {
     dependency->level = codec__read_u32(&in);
     dependency->target = codec__read_string(&in);
     dependency->statement = codec__read_string(&in);
+    dependency->condition = codec__read_string(&in);
     uint32_t name_count = codec__read_u32(&in);
     if (!in.ok || name_count > (size_t)(in.end - in.at) / 4)
       goto fail;

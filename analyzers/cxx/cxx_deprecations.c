@@ -1,5 +1,6 @@
 #include "cxx_deprecations.h"
 
+#include "cxx_text.h"
 #include "source.h"
 #include "xalloc.h"
 
@@ -59,11 +60,6 @@ static bool cxx_scan__punct(const cxx_scan *self, size_t index, char c) {
          self->bytes[self->tokens[index].begin] == c;
 }
 
-static bool cxx_scan__identifier_char(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '$' || c >= 0x80;
-}
-
 // Whether token index is the identifier (or keyword) name. Names are
 // measured in the bytes: a token's end costs a lexer call.
 static bool cxx_scan__is(const cxx_scan *self, size_t index, const char *name, size_t length) {
@@ -75,7 +71,7 @@ static bool cxx_scan__is(const cxx_scan *self, size_t index, const char *name, s
   // The bytes end in a NUL, which strncmp does not read past.
   const char *text = self->bytes + token->begin;
   return strncmp(text, name, length) == 0 &&
-         !cxx_scan__identifier_char((unsigned char)text[length]);
+         !cxx_text_is_identifier_char((unsigned char)text[length]);
 }
 
 #define CXX_SCAN__IS(self, index, literal) cxx_scan__is(self, index, literal, sizeof(literal) - 1)

@@ -13,9 +13,12 @@
 typedef struct cxx_branch {
   bool dead;        // the branch the walk is in sits under #if 0 / #elif 0
   bool parent_dead; // the whole conditional sits in dead code
+  bool guard;       // the file's include guard, whose condition is no condition
   uint32_t line;    // of the opening directive
   uint32_t column;
   const char *opener; // "if", "ifdef" or "ifndef"
+  strbuf earlier;     // the conditions of the branches before this one, joined by " || "
+  strbuf clause;      // the condition of the branch the walk is in
 } cxx_branch;
 
 typedef struct cxx_walk {
@@ -34,7 +37,11 @@ typedef struct cxx_walk {
   size_t depth;
   size_t capacity;
   bool reported_stray;
-  strbuf name;    // the directive's name
+  // An include guard is an #ifndef (or `#if !defined`) before any code or
+  // other directive, followed at once by the #define of its macro.
+  bool guard_possible;
+  strbuf guard_macro; // set while the #define that makes a guard is awaited
+  strbuf name;        // the directive's name
   strbuf operand; // scratch for targets and replacement text
   strbuf statement;
 } cxx_walk;
@@ -141,6 +148,107 @@ static void cxx_walk__stray(cxx_walk *self, size_t hash, const char *directive) 
   file_facts_add_notice(self->facts, line, column, "'#%s' without a matching '#if'", directive);
 }
 
+// Whether text is one term, which negates without parentheses: a name or a
+// call such as defined(NAME) or AT_CUDNN_ENABLED(), negated or not.
+static bool cxx_walk__single_term(const char *text) {
+  if (*text == '!')
+    text++;
+  const char *name = text;
+  while (cxx_text_is_identifier_char((unsigned char)*text))
+    text++;
+  if (text == name)
+    return false;
+  if (*text == '\0')
+    return true;
+  if (*text != '(')
+    return false;
+  int depth = 0;
+  for (; *text; text++) {
+    depth += *text == '(' ? 1 : *text == ')' ? -1 : 0;
+    if (depth == 0)
+      return text[1] == '\0';
+  }
+  return false;
+}
+
+// Whether condition must be parenthesized to be joined by &&: it holds ||
+// or ?: outside parentheses.
+static bool cxx_walk__needs_parentheses(const char *condition) {
+  int depth = 0;
+  for (const char *c = condition; *c; c++) {
+    depth += *c == '(' ? 1 : *c == ')' ? -1 : 0;
+    if (depth == 0 && ((c[0] == '|' && c[1] == '|') || c[0] == '?'))
+      return true;
+  }
+  return false;
+}
+
+// Appends the negation of condition, as a reader would write it.
+static void cxx_walk__negate(const char *condition, strbuf *out) {
+  if (condition[0] == '!' && cxx_walk__single_term(condition))
+    strbuf_append_str(out, condition + 1);
+  else if (cxx_walk__single_term(condition))
+    strbuf_printf(out, "!%s", condition);
+  else
+    strbuf_printf(out, "!(%s)", condition);
+}
+
+// The condition text of `#if`/`#elif` (folded), `#ifdef M`/`#elifdef M`
+// ("defined(M)") or `#ifndef M`/`#elifndef M` ("!defined(M)"), in out.
+static void cxx_walk__condition_text(const cxx_walk *self, const char *directive,
+                                     size_t name_index, size_t end, strbuf *out) {
+  strbuf_clear(out);
+  size_t length = strlen(directive);
+  bool is_def = length >= 3 && strcmp(directive + length - 3, "def") == 0;
+  if (!is_def) {
+    cxx_walk__fold(self, name_index + 1, end, out);
+    return;
+  }
+  bool negated = length >= 4 && strcmp(directive + length - 4, "ndef") == 0;
+  strbuf_append_str(out, negated ? "!defined(" : "defined(");
+  cxx_walk__fold(self, name_index + 1, end, out);
+  strbuf_append_char(out, ')');
+}
+
+// The macro an include guard would define: M of `#ifndef M` or of
+// `#if !defined(M)` / `#if !defined M`; false for any other condition.
+static bool cxx_walk__guard_macro(const cxx_walk *self, const char *directive, size_t name_index,
+                                  size_t end, strbuf *macro) {
+  strbuf_clear(macro);
+  size_t index = cxx_walk__code(self, name_index + 1, end);
+  if (strcmp(directive, "if") == 0) {
+    static const char *const prefix[] = {"!", "defined"};
+    for (size_t i = 0; i < 2; i++, index = cxx_walk__code(self, index + 1, end)) {
+      if (index == end)
+        return false;
+      strbuf_clear(macro);
+      cxx_walk__append(self, self->tokens[index].begin, cxx_walk__end(self, index), macro);
+      if (strcmp(macro->data, prefix[i]) != 0)
+        return false;
+    }
+    bool parenthesized = index < end && self->bytes[self->tokens[index].begin] == '(';
+    if (parenthesized)
+      index = cxx_walk__code(self, index + 1, end);
+    if (index == end || self->tokens[index].kind != CXX_TOKEN_IDENTIFIER)
+      return false;
+    size_t after = cxx_walk__code(self, index + 1, end);
+    if (parenthesized) {
+      if (after == end || self->bytes[self->tokens[after].begin] != ')')
+        return false;
+      after = cxx_walk__code(self, after + 1, end);
+    }
+    if (after != end)
+      return false;
+  } else if (strcmp(directive, "ifndef") != 0 || index == end ||
+             self->tokens[index].kind != CXX_TOKEN_IDENTIFIER ||
+             cxx_walk__code(self, index + 1, end) != end) {
+    return false;
+  }
+  strbuf_clear(macro);
+  cxx_walk__append(self, self->tokens[index].begin, cxx_walk__end(self, index), macro);
+  return true;
+}
+
 // #if, #ifdef, #ifndef, #elif*, #else, #endif. Returns false for any other.
 static bool cxx_walk__conditional(cxx_walk *self, size_t hash, size_t name_index, size_t end) {
   const char *name = self->name.data;
@@ -152,31 +260,80 @@ static bool cxx_walk__conditional(cxx_walk *self, size_t hash, size_t name_index
     cxx_branch *branch = &self->branches[self->depth];
     branch->parent_dead = cxx_walk__dead(self);
     branch->dead = branch->parent_dead || (i == 0 && cxx_walk__literal_zero(self, name_index, end));
+    branch->guard = false;
     branch->opener = openers[i];
     cxx_walk__position(self, self->tokens[hash].begin, &branch->line, &branch->column);
+    strbuf_init(&branch->clause);
+    strbuf_init(&branch->earlier);
+    cxx_walk__condition_text(self, name, name_index, end, &branch->clause);
+    // A literal 0 is false: it adds nothing to what the later branches negate.
+    if (!branch->dead || branch->parent_dead)
+      strbuf_append(&branch->earlier, branch->clause.data, branch->clause.length);
+    if (self->guard_possible && self->depth == 0 &&
+        cxx_walk__guard_macro(self, name, name_index, end, &self->guard_macro))
+      self->guard_possible = true; // decided by the next directive
+    else
+      self->guard_possible = false;
     self->depth++;
     return true;
   }
-  bool is_elif = strcmp(name, "elif") == 0;
-  if (is_elif || strcmp(name, "elifdef") == 0 || strcmp(name, "elifndef") == 0 ||
-      strcmp(name, "else") == 0) {
+  bool is_else = strcmp(name, "else") == 0;
+  if (is_else || strcmp(name, "elif") == 0 || strcmp(name, "elifdef") == 0 ||
+      strcmp(name, "elifndef") == 0) {
     if (self->depth == 0) {
       cxx_walk__stray(self, hash, name);
       return true;
     }
     cxx_branch *branch = &self->branches[self->depth - 1];
-    branch->dead =
-        branch->parent_dead || (is_elif && cxx_walk__literal_zero(self, name_index, end));
+    bool zero = strcmp(name, "elif") == 0 && cxx_walk__literal_zero(self, name_index, end);
+    branch->dead = branch->parent_dead || zero;
+    branch->guard = false;
+    strbuf_clear(&branch->clause);
+    if (branch->earlier.length)
+      cxx_walk__negate(branch->earlier.data, &branch->clause);
+    if (!is_else && !zero) {
+      cxx_walk__condition_text(self, name, name_index, end, &self->operand);
+      bool wrap = branch->clause.length && cxx_walk__needs_parentheses(self->operand.data);
+      strbuf_printf(&branch->clause, wrap ? " && (%s)" : branch->clause.length ? " && %s" : "%s",
+                    self->operand.data);
+      strbuf_printf(&branch->earlier, branch->earlier.length ? " || %s" : "%s",
+                    self->operand.data);
+    }
     return true;
   }
   if (strcmp(name, "endif") == 0) {
-    if (self->depth == 0)
+    if (self->depth == 0) {
       cxx_walk__stray(self, hash, name);
-    else
+    } else {
       self->depth--;
+      strbuf_release(&self->branches[self->depth].clause);
+      strbuf_release(&self->branches[self->depth].earlier);
+    }
     return true;
   }
   return false;
+}
+
+// The conditions the walk is under, joined by " && " (the include guard
+// left out); NULL when there are none. The caller frees it.
+static char *cxx_walk__condition(const cxx_walk *self) {
+  size_t clauses = 0;
+  for (size_t i = 0; i < self->depth; i++)
+    clauses += !self->branches[i].guard && self->branches[i].clause.length;
+  if (clauses == 0)
+    return NULL;
+  strbuf out;
+  strbuf_init(&out);
+  for (size_t i = 0; i < self->depth; i++) {
+    const cxx_branch *branch = &self->branches[i];
+    if (branch->guard || !branch->clause.length)
+      continue;
+    if (out.length)
+      strbuf_append_str(&out, " && ");
+    bool wrap = clauses > 1 && cxx_walk__needs_parentheses(branch->clause.data);
+    strbuf_printf(&out, wrap ? "(%s)" : "%s", branch->clause.data);
+  }
+  return strbuf_detach(&out);
 }
 
 static void cxx_walk__define(cxx_walk *self, size_t name_index, size_t end) {
@@ -278,6 +435,7 @@ static void cxx_walk__include(cxx_walk *self, size_t hash, size_t name_index, si
   dependency->angled = angled;
   dependency->computed = computed;
   dependency->statement = xstrndup(self->statement.data, self->statement.length);
+  dependency->condition = cxx_walk__condition(self);
 }
 
 static void cxx_walk__directive(cxx_walk *self, size_t hash, size_t end) {
@@ -288,6 +446,21 @@ static void cxx_walk__directive(cxx_walk *self, size_t hash, size_t end) {
   if (name->kind != CXX_TOKEN_IDENTIFIER && name->kind != CXX_TOKEN_KEYWORD)
     return; // "# 12 "file.c"" line markers and the like
   cxx_walk__token_text(self, name_index, &self->name);
+  if (self->guard_macro.length > 0) {
+    // The directive after the guard's #ifndef: a #define of its macro
+    // makes it the guard.
+    size_t macro = cxx_walk__code(self, name_index + 1, end);
+    if (strcmp(self->name.data, "define") == 0 && macro < end) {
+      cxx_walk__token_text(self, macro, &self->operand);
+      self->branches[0].guard =
+          self->depth == 1 && strcmp(self->operand.data, self->guard_macro.data) == 0;
+    }
+    strbuf_clear(&self->guard_macro);
+    self->guard_possible = false;
+  } else if (strcmp(self->name.data, "pragma") != 0 && strcmp(self->name.data, "if") != 0 &&
+             strcmp(self->name.data, "ifndef") != 0) {
+    self->guard_possible = false;
+  }
   if (cxx_walk__conditional(self, hash, name_index, end) || cxx_walk__dead(self))
     return;
   const char *text = self->name.data;
@@ -319,12 +492,18 @@ void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *to
       .facts = facts,
       .macros = cxx_macros_new(defines),
       .line = 1,
+      .guard_possible = true,
   };
+  strbuf_init(&walk.guard_macro);
   strbuf_init(&walk.name);
   strbuf_init(&walk.operand);
   strbuf_init(&walk.statement);
   for (size_t i = 0; i < walk.token_count;) {
     if (!cxx_walk__is_hash(&walk, i) || !cxx_walk__first_on_line(&walk, i)) {
+      if (walk.tokens[i].kind != CXX_TOKEN_COMMENT) {
+        walk.guard_possible = false;
+        strbuf_clear(&walk.guard_macro);
+      }
       if (live)
         live[i] = !cxx_walk__dead(&walk);
       i++;
@@ -343,7 +522,12 @@ void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *to
     file_facts_add_notice(facts, open->line, open->column, "'#%s' without a matching '#endif'",
                           open->opener);
   }
+  for (size_t i = 0; i < walk.depth; i++) {
+    strbuf_release(&walk.branches[i].clause);
+    strbuf_release(&walk.branches[i].earlier);
+  }
   free(walk.branches);
+  strbuf_release(&walk.guard_macro);
   strbuf_release(&walk.name);
   strbuf_release(&walk.operand);
   strbuf_release(&walk.statement);

@@ -97,3 +97,8 @@ size_t cxx_lines_start(cxx_lines *self, uint32_t line) {
     cxx_lines__index(self);
   return line >= 1 && line <= self->count ? self->starts[line - 1] : self->length;
 }
+
+bool cxx_text_is_identifier_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$' || c >= 0x80;
+}

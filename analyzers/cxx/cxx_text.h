@@ -18,6 +18,10 @@ void cxx_text_append(const char *bytes, size_t begin, size_t end, strbuf *out);
 size_t cxx_text_find(const char *bytes, size_t length, size_t from, const char *needle,
                      bool any_case);
 
+// Whether c may be part of an identifier ('$' and any byte of a UTF-8
+// sequence included, as clang takes them).
+bool cxx_text_is_identifier_char(unsigned char c);
+
 // The physical lines of a file, indexed when first asked.
 typedef struct cxx_lines {
   const char *bytes;

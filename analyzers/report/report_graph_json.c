@@ -105,6 +105,8 @@ bool report_graph_json(FILE *out, const report_context *context) {
                         json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
     json_object_set_new(entry, "line", json_integer(edge->line));
     json_object_set_new(entry, "scope", json_string(fact_scope_name(edge->scope)));
+    if (edge->origin && edge->origin->condition) // only for conditional includes
+      json_object_set_new(entry, "condition", report_json_string(edge->origin->condition));
     ok = report_graph__entry(out, entry, i + 1 == files->edge_count);
   }
   ok = ok && report_graph__close(out, files->edge_count, false);
