@@ -42,7 +42,7 @@ typedef struct cxx_walk {
   bool guard_possible;
   strbuf guard_macro; // set while the #define that makes a guard is awaited
   strbuf name;        // the directive's name
-  strbuf operand; // scratch for targets and replacement text
+  strbuf operand;     // scratch for targets and replacement text
   strbuf statement;
 } cxx_walk;
 
@@ -195,8 +195,8 @@ static void cxx_walk__negate(const char *condition, strbuf *out) {
 
 // The condition text of `#if`/`#elif` (folded), `#ifdef M`/`#elifdef M`
 // ("defined(M)") or `#ifndef M`/`#elifndef M` ("!defined(M)"), in out.
-static void cxx_walk__condition_text(const cxx_walk *self, const char *directive,
-                                     size_t name_index, size_t end, strbuf *out) {
+static void cxx_walk__condition_text(const cxx_walk *self, const char *directive, size_t name_index,
+                                     size_t end, strbuf *out) {
   strbuf_clear(out);
   size_t length = strlen(directive);
   bool is_def = length >= 3 && strcmp(directive + length - 3, "def") == 0;
@@ -294,10 +294,12 @@ static bool cxx_walk__conditional(cxx_walk *self, size_t hash, size_t name_index
     if (!is_else && !zero) {
       cxx_walk__condition_text(self, name, name_index, end, &self->operand);
       bool wrap = branch->clause.length && cxx_walk__needs_parentheses(self->operand.data);
-      strbuf_printf(&branch->clause, wrap ? " && (%s)" : branch->clause.length ? " && %s" : "%s",
+      strbuf_printf(&branch->clause,
+                    wrap                    ? " && (%s)"
+                    : branch->clause.length ? " && %s"
+                                            : "%s",
                     self->operand.data);
-      strbuf_printf(&branch->earlier, branch->earlier.length ? " || %s" : "%s",
-                    self->operand.data);
+      strbuf_printf(&branch->earlier, branch->earlier.length ? " || %s" : "%s", self->operand.data);
     }
     return true;
   }
