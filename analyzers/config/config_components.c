@@ -2,11 +2,69 @@
 // the layers they make (docs/config.md).
 #include "config_parse.h"
 
+#include "config_keys.h"
 #include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+// The globs of a component: one glob or a list of them.
+static bool config__component_paths(config__parser *parser, const config_node *value,
+                                    void *target) {
+  config_component *component = target;
+  char name[300];
+  snprintf(name, sizeof(name), "components.%s.paths", component->name);
+  if (!config__is_string(value) && value->kind != CONFIG_NODE_SEQUENCE)
+    return config__fail(parser, value, "'%s' must be a glob or a list of globs, not %s", name,
+                        config_node_kind_name(value));
+  size_t count = value->kind == CONFIG_NODE_SEQUENCE ? value->child_count : 1;
+  if (count == 0)
+    return config__fail(parser, value, "'%s' must hold at least one glob", name);
+  config_free_globs(component->globs, component->glob_count);
+  component->glob_count = 0;
+  component->globs = xcalloc(count, sizeof(*component->globs));
+  for (size_t i = 0; i < count; i++) {
+    const config_node *item = value->kind == CONFIG_NODE_SEQUENCE ? value->children[i] : value;
+    if (!config__expect_item(parser, item, name, "a glob") ||
+        !config__glob(parser, item, &component->globs[component->glob_count]))
+      return false;
+    component->glob_count++;
+  }
+  return true;
+}
+
+// The languages a component takes: names as the graph JSON spells them, and
+// `cxx` for every C-family language.
+static bool config__component_languages(config__parser *parser, const config_node *value,
+                                        void *target) {
+  config_component *component = target;
+  char name[300];
+  snprintf(name, sizeof(name), "components.%s.languages", component->name);
+  static const char what[] = "a list of languages (python, c, cpp, cuda, objcpp, hip, cxx)";
+  if (!config__expect_list(parser, value, name, what, true))
+    return false;
+  size_t count = value->kind == CONFIG_NODE_SEQUENCE ? value->child_count : 1;
+  if (count == 0 || config_node_is_null(value))
+    return config__fail(parser, value, "'%s' must name at least one language", name);
+  component->languages = 0;
+  for (size_t i = 0; i < count; i++) {
+    const config_node *item = value->kind == CONFIG_NODE_SEQUENCE ? value->children[i] : value;
+    if (!config__expect_item(parser, item, name, "a language"))
+      return false;
+    strata_language language;
+    if (strcmp(item->value, "cxx") == 0)
+      component->languages |= CONFIG_LANGUAGES_CXX;
+    else if (strata_language_from_name(item->value, &language))
+      component->languages |= 1u << language;
+    else
+      return config__fail(parser, item,
+                          "unknown language '%s'; languages are python, c, cpp, cuda, objcpp, hip "
+                          "and cxx (every C-family one)",
+                          item->value);
+  }
+  return true;
+}
 
 static bool config__component(config__parser *parser, const config_node *key,
                               const config_node *value) {
@@ -25,20 +83,24 @@ static bool config__component(config__parser *parser, const config_node *key,
   config_component *component = &config->components[config->component_count++];
   *component =
       (config_component){.name = xstrdup(key->value), .layer = -1, .position = key->position};
-  char name[300];
-  snprintf(name, sizeof(name), "components.%s", key->value);
-  if (!config__is_string(value) && value->kind != CONFIG_NODE_SEQUENCE)
-    return config__fail(parser, value, "component '%s' must be a glob or a list of globs, not %s",
-                        key->value, config_node_kind_name(value));
-  size_t count = value->kind == CONFIG_NODE_SEQUENCE ? value->child_count : 1;
-  component->globs = xcalloc(count, sizeof(*component->globs));
-  for (size_t i = 0; i < count; i++) {
-    const config_node *item = value->kind == CONFIG_NODE_SEQUENCE ? value->children[i] : value;
-    if (!config__expect_item(parser, item, name, "a glob") ||
-        !config__glob(parser, item, &component->globs[component->glob_count]))
-      return false;
-    component->glob_count++;
+  if (value->kind != CONFIG_NODE_MAPPING) {
+    if (!config__is_string(value) && value->kind != CONFIG_NODE_SEQUENCE)
+      return config__fail(parser, value,
+                          "component '%s' must be a glob, a list of globs or a mapping with "
+                          "'paths', not %s",
+                          key->value, config_node_kind_name(value));
+    return config__component_paths(parser, value, component);
   }
+  static const config__key keys[] = {
+      {"paths", config__component_paths, CONFIG_PHASE_MAIN},
+      {"languages", config__component_languages, CONFIG_PHASE_MAIN},
+  };
+  char where[300];
+  snprintf(where, sizeof(where), "component '%s'", key->value);
+  if (!config__run_table(parser, value, keys, sizeof(keys) / sizeof(keys[0]), where, component))
+    return false;
+  if (!component->globs)
+    return config__fail(parser, value, "component '%s' needs 'paths'", key->value);
   return true;
 }
 
