@@ -154,6 +154,7 @@ void config_delete(strata_config *self) {
     free(self->allowances[i].why);
   }
   free(self->allowances);
+  config_rules_release(self);
   free(self->today);
   free(self);
 }

@@ -521,6 +521,7 @@ static const config__key config__top_keys[] = {
     {"deprecations", config__deprecations, CONFIG_PHASE_MAIN},
     {"baseline", config__baseline, CONFIG_PHASE_MAIN},
     {"suppressions", config__suppressions, CONFIG_PHASE_MAIN},
+    {"rules", config__rules, CONFIG_PHASE_MAIN},
     {"layers", config__layers, CONFIG_PHASE_REFERENCES},
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},
     {"allow", config__allow, CONFIG_PHASE_REFERENCES},

@@ -20,6 +20,11 @@ typedef struct graph_file {
   char *module;
   int component;     // index into config components, -1 for none
   file_facts *facts; // owned by the graph
+  // A file the build makes, which the tree does not hold (config `generated`):
+  // it has no facts, only the edges that lead to it. generated_by is what
+  // makes it, as the config says, or NULL.
+  bool generated;
+  const char *generated_by;
 } graph_file;
 
 typedef struct graph_edge {
