@@ -79,6 +79,20 @@ typedef struct config_allowance {
   config_position position; // the entry's
 } config_allowance;
 
+// One entry of `generated`: files the build makes, which the tree does not
+// hold. An include or import of one becomes an edge to a generated node at
+// dir/NAME, in the component of that path (or the entry's).
+typedef struct config_generated {
+  glob **headers; // include names as spelled: "ATen/ops/*.h"
+  size_t header_count;
+  glob **modules; // dotted module names, written with '/' for '.'
+  size_t module_count;
+  char *dir;     // the folder of the tree they belong in; "" for the root
+  int component; // -1: the component of the node's path
+  char *by;      // what makes them, for messages; may be NULL
+  config_position position;
+} config_generated;
+
 // `rules`: one entry per rule the file sets (docs/config.md).
 enum {
   CONFIG_RULE_DEFAULT = -1, // the rule's own default level
@@ -125,6 +139,8 @@ typedef struct strata_config {
   bool require_reason;
   config_allowance *allowances;
   size_t allowance_count;
+  config_generated *generated;
+  size_t generated_count;
   config_rule *rules;
   size_t rule_count;
   // --select and --ignore, from the command line, never from the file:
@@ -185,6 +201,13 @@ bool config_rule_level(const strata_config *self, const char *id, rule_level *le
 // caller frees it) naming the first unknown id, with a suggestion.
 bool config_select_rules(strata_config *self, const char *const *select, size_t select_count,
                          const char *const *ignore, size_t ignore_count, char **error);
+
+// The `generated` entry that declares the header spelled name, or NULL.
+const config_generated *config_generated_header(const strata_config *self, const char *name);
+// The `generated` entry that declares the dotted module name (length
+// bytes), or NULL.
+const config_generated *config_generated_module(const strata_config *self, const char *dotted,
+                                                size_t length);
 
 // Whether relative path matches selector.
 bool config_selector_matches(const config_selector *selector, int component, const char *path);

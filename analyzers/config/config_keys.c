@@ -525,6 +525,7 @@ static const config__key config__top_keys[] = {
     {"layers", config__layers, CONFIG_PHASE_REFERENCES},
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},
     {"allow", config__allow, CONFIG_PHASE_REFERENCES},
+    {"generated", config__generated, CONFIG_PHASE_REFERENCES},
 };
 
 bool config_keys_parse(const config_node *root, strata_config *config, config_error *error) {

@@ -69,6 +69,13 @@ uint32_t graph_add_file(graph *self, const char *path, strata_language language,
 // Index of the file with relative path, or -1.
 int64_t graph_find_file(const graph *self, const char *path);
 
+// The generated node at path (relative to the root), made when first asked
+// for: language from its name, component from entry or else config's
+// components, no facts. Returns its index. Generated nodes come after the
+// tree's files until graph_build sorts them in.
+uint32_t graph_add_generated(graph *self, const char *path, const config_generated *entry,
+                             const strata_config *config);
+
 void graph_add_edge(graph *self, const graph_edge *edge);
 void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32_t line,
                           uint32_t column, const fact_dependency *origin);
