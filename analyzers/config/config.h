@@ -129,6 +129,9 @@ typedef struct strata_config {
   config_forbidden *forbidden;
   size_t forbidden_count;
   size_t max_file_bytes; // files larger are skipped with a notice
+  // `respect_gitignore`: what the tree's .gitignore files ignore is not
+  // analyzed (true unless set false).
+  bool respect_gitignore;
   config_deprecations deprecations;
   // `baseline`: the baseline file, relative to the analyzed root unless
   // absolute; NULL when not set (ROOT/strata-baseline.json is then used

@@ -408,6 +408,14 @@ static bool config__baseline(config__parser *parser, const config_node *node, vo
   return true;
 }
 
+static bool config__respect_gitignore(config__parser *parser, const config_node *node,
+                                      void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  return config__boolean(parser, node, "respect_gitignore", &parser->config->respect_gitignore);
+}
+
 static bool config__require_reason(config__parser *parser, const config_node *node, void *target) {
   (void)target;
   if (config_node_is_null(node))
@@ -518,6 +526,7 @@ static const config__key config__top_keys[] = {
     {"cxx", config__cxx, CONFIG_PHASE_MAIN},
     {"components", config__components, CONFIG_PHASE_MAIN},
     {"max_file_bytes", config__max_file_bytes, CONFIG_PHASE_MAIN},
+    {"respect_gitignore", config__respect_gitignore, CONFIG_PHASE_MAIN},
     {"deprecations", config__deprecations, CONFIG_PHASE_MAIN},
     {"baseline", config__baseline, CONFIG_PHASE_MAIN},
     {"suppressions", config__suppressions, CONFIG_PHASE_MAIN},
