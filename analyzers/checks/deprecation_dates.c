@@ -2,11 +2,13 @@
 
 #include "report_util.h"
 #include "strbuf.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +147,20 @@ static bool deprecation__next(deprecation_dates *self, const pcre2_code *code, c
   return true;
 }
 
+// Whether the word "after" (any case) stands in text[begin..end): the part
+// of a removal phrase before its version.
+static bool deprecation__says_after(const char *text, size_t begin, size_t end) {
+  for (size_t i = begin; i + 5 <= end; i++) {
+    if (strncasecmp(text + i, "after", 5) != 0)
+      continue;
+    bool starts = i == 0 || !isalnum((unsigned char)text[i - 1]);
+    bool ends = i + 5 == end || !isalnum((unsigned char)text[i + 5]);
+    if (starts && ends)
+      return true;
+  }
+  return false;
+}
+
 // Dates one text (a message or the comments) into out, where what the
 // message said already stands.
 static void deprecation__read_text(deprecation_dates *self, const char *text,
@@ -152,7 +168,7 @@ static void deprecation__read_text(deprecation_dates *self, const char *text,
   size_t length = strlen(text);
   deprecation__span *removals = NULL;
   size_t removal_count = 0, removal_capacity = 0;
-  deprecation__span first_removal = {SIZE_MAX, 0};
+  deprecation__span first_removal = {SIZE_MAX, 0}, first_removal_whole = {0, 0};
   for (size_t p = 0; p < self->removal.count; p++) {
     size_t offset = 0;
     deprecation__span whole, value;
@@ -160,8 +176,10 @@ static void deprecation__read_text(deprecation_dates *self, const char *text,
       out->dated = true;
       XGROW(removals, removal_capacity, removal_count + 1);
       removals[removal_count++] = whole;
-      if (value.begin < first_removal.begin)
+      if (value.begin < first_removal.begin) {
         first_removal = value;
+        first_removal_whole = whole;
+      }
     }
   }
   deprecation__span first_since = {SIZE_MAX, 0};
@@ -182,8 +200,11 @@ static void deprecation__read_text(deprecation_dates *self, const char *text,
   }
   if (!out->since && first_since.begin != SIZE_MAX)
     out->since = xstrndup(text + first_since.begin, first_since.end - first_since.begin);
-  if (!out->removal && first_removal.begin != SIZE_MAX)
+  if (!out->removal && first_removal.begin != SIZE_MAX) {
     out->removal = xstrndup(text + first_removal.begin, first_removal.end - first_removal.begin);
+    out->removal_after =
+        deprecation__says_after(text, first_removal_whole.begin, first_removal.begin);
+  }
   free(removals);
 }
 
@@ -199,8 +220,15 @@ void deprecation_dates_read(deprecation_dates *self, const fact_deprecation *sit
 void deprecation_dates_each(const graph *files, const strata_config *config, notice_list *notices,
                             deprecation_visit *visit, void *state) {
   deprecation_dates *self = NULL;
+  strbuf key;
+  strbuf_init(&key);
   for (size_t i = 0; i < files->file_count; i++) {
     const graph_file *file = &files->files[i];
+    // How often each (kind, line of code) came before in this file; the
+    // map's keys live in keys.
+    strmap *seen = NULL;
+    char **keys = NULL;
+    size_t key_count = 0, key_capacity = 0;
     for (size_t d = 0; file->facts && d < file->facts->deprecation_count; d++) {
       if (!self) {
         char *error = NULL;
@@ -215,10 +243,29 @@ void deprecation_dates_each(const graph *files, const strata_config *config, not
       const fact_deprecation *site = &file->facts->deprecations[d];
       deprecation_dating dating;
       deprecation_dates_read(self, site, &dating);
+      strbuf_clear(&key);
+      strbuf_printf(&key, "%s%c%s", site->kind, 0, site->statement ? site->statement : "");
+      if (!seen)
+        seen = strmap_new();
+      uint32_t before = 0;
+      if (strmap_get(seen, key.data, key.length, &before)) {
+        strmap_put(seen, key.data, key.length, before + 1); // the key is there already
+      } else {
+        XGROW(keys, key_capacity, key_count + 1);
+        keys[key_count] = xmalloc(key.length + 1);
+        memcpy(keys[key_count], key.data, key.length + 1);
+        strmap_put(seen, keys[key_count++], key.length, 1);
+      }
+      dating.occurrence = before + 1;
       visit(state, file, site, &dating);
       deprecation_dating_release(&dating);
     }
+    strmap_delete(seen);
+    for (size_t k = 0; k < key_count; k++)
+      free(keys[k]);
+    free(keys);
   }
+  strbuf_release(&key);
   deprecation_dates_delete(self);
 }
 
@@ -467,10 +514,12 @@ bool deprecation_clock_init(deprecation_clock *clock, const strata_config *confi
   return ok;
 }
 
-bool deprecation_clock_passed(const deprecation_clock *clock, const deprecation_when *removal) {
+bool deprecation_clock_passed(const deprecation_clock *clock, const deprecation_when *removal,
+                              bool after) {
   switch (removal->kind) {
   case DEPRECATION_WHEN_VERSION:
-    return clock->has_version && deprecation_when_compare(&clock->version, removal) >= 0;
+    return clock->has_version &&
+           deprecation_when_compare(&clock->version, removal) >= (after ? 1 : 0);
   case DEPRECATION_WHEN_DATE: {
     const deprecation_when *today = &clock->today;
     long long now = (long long)today->year * 100 + today->month;
@@ -490,8 +539,12 @@ bool deprecation_clock_passed(const deprecation_clock *clock, const deprecation_
 
 void deprecation_finding_describe(finding *item, const char *path, const fact_deprecation *site,
                                   const deprecation_dating *dating) {
-  const char *parts[] = {path, site->kind, site->statement ? site->statement : ""};
-  finding_set_fingerprint(item, parts, sizeof(parts) / sizeof(parts[0]));
+  // The first of look-alike sites keeps the fingerprint it always had.
+  char occurrence[16] = "";
+  if (dating->occurrence > 1)
+    snprintf(occurrence, sizeof(occurrence), "#%u", dating->occurrence);
+  const char *parts[] = {path, site->kind, site->statement ? site->statement : "", occurrence};
+  finding_set_fingerprint(item, parts, dating->occurrence > 1 ? 4 : 3);
   finding_add_involved(item, path);
   json_t *properties = json_object();
   json_object_set_new(properties, "kind", report_json_string(site->kind));

@@ -38,6 +38,13 @@ typedef struct deprecation_dating {
   char *since;
   // The version or date of the first removal phrase; NULL when none.
   char *removal;
+  // The phrase says "after" ("removed after PyTorch 1.13"): the removal is
+  // due once the version is past it, not when it is reached.
+  bool removal_after;
+  // 1 for the first site of its file with its kind and line of code, 2 for
+  // the next such, ...: what keeps the fingerprints of look-alike sites of
+  // one file apart (set by deprecation_dates_each).
+  uint32_t occurrence;
 } deprecation_dating;
 
 // Dates site into *out; release it with deprecation_dating_release.
@@ -90,10 +97,12 @@ bool deprecation_clock_init(deprecation_clock *clock, const strata_config *confi
                             char **problem);
 
 // Whether removal has passed: a version once the current version reaches it
-// (suffixes aside: 2.6.0a0, the development of 2.6, has reached 2.6), a day
-// once it is over, a whole month once it is over. False when it cannot tell:
-// a version with no current version known, or kind NONE.
-bool deprecation_clock_passed(const deprecation_clock *clock, const deprecation_when *removal);
+// (suffixes aside: 2.6.0a0, the development of 2.6, has reached 2.6), or
+// once it is past it when after is set ("removed after 2.6": 2.7.0a0), a
+// day once it is over, a whole month once it is over. False when it cannot
+// tell: a version with no current version known, or kind NONE.
+bool deprecation_clock_passed(const deprecation_clock *clock, const deprecation_when *removal,
+                              bool after);
 
 // Calls visit(state, file, site, dating) for every deprecation site of
 // files, in file order, each dated under config. The patterns are compiled
@@ -106,8 +115,9 @@ void deprecation_dates_each(const graph *files, const strata_config *config, not
                             deprecation_visit *visit, void *state);
 
 // Sets what every deprecation finding carries: the fingerprint (rule, path,
-// kind and the site's line of code, never its number), the file, and the
-// properties kind, message, since and removal.
+// kind and the site's line of code, never its number, and the occurrence of
+// that line among the file's sites), the file, and the properties kind,
+// message, since and removal.
 void deprecation_finding_describe(finding *item, const char *path, const fact_deprecation *site,
                                   const deprecation_dating *dating);
 

@@ -21,13 +21,19 @@ static int edge__layer(const strata_config *config, const graph_file *file) {
 }
 
 bool edge_breaks_layers(const strata_config *config, const graph *dependency_graph,
-                        const graph_edge *edge, int *from_layer, int *to_layer) {
+                        const graph_edge *edge) {
   if (!config || config->layer_count == 0)
     return false;
-  *from_layer = edge__layer(config, &dependency_graph->files[edge->from]);
-  *to_layer = edge__layer(config, &dependency_graph->files[edge->to]);
+  const graph_file *from = &dependency_graph->files[edge->from];
+  const graph_file *to = &dependency_graph->files[edge->to];
+  int from_layer = edge__layer(config, from), to_layer = edge__layer(config, to);
+  if (from_layer < 0 || to_layer < 0)
+    return false;
   // Layers are listed highest first: a smaller index is a higher layer.
-  return *from_layer >= 0 && *to_layer >= 0 && *to_layer < *from_layer;
+  if (to_layer < from_layer)
+    return true;
+  return to_layer == from_layer && config->layer_independent[from_layer] &&
+         from->component != to->component;
 }
 
 static bool edge__side_matches(const config_selector *selectors, size_t count,
@@ -88,9 +94,18 @@ void edge_describe_forbidden(const strata_config *config, const config_forbidden
     strbuf_printf(out, ": \"%s\"", entry->why);
 }
 
-void edge_describe_layers(const strata_config *config, int from_layer, int to_layer, strbuf *out) {
-  strbuf_printf(out, "layer '%s' must not depend on the higher layer '%s'",
-                config->layers[from_layer], config->layers[to_layer]);
+void edge_describe_layers(const strata_config *config, const graph *dependency_graph,
+                          const graph_edge *edge, strbuf *out) {
+  const graph_file *from = &dependency_graph->files[edge->from];
+  const graph_file *to = &dependency_graph->files[edge->to];
+  const char *from_name = config->components[from->component].name;
+  const char *to_name = config->components[to->component].name;
+  int layer = edge__layer(config, from);
+  if (edge__layer(config, to) == layer)
+    strbuf_printf(out, "'%s' and '%s' share the layer '%s' and must not depend on each other",
+                  from_name, to_name, config->layers[layer]);
+  else
+    strbuf_printf(out, "layer '%s' must not depend on the higher layer '%s'", from_name, to_name);
 }
 
 static json_t *edge_finding__end(const strata_config *config, const graph_file *file) {

@@ -15,10 +15,10 @@ const char *edge_condition(const graph_edge *edge);
 // The component name of file, or "no component".
 const char *edge_component_name(const strata_config *config, const graph_file *file);
 
-// Whether edge goes from a layered component up to a higher layer; sets the
-// layers (indices into config->layers) when it does.
+// Whether edge breaks the layers: it goes from a layered component up to a
+// higher layer, or to an independent sibling in its own layer (`a | b`).
 bool edge_breaks_layers(const strata_config *config, const graph *dependency_graph,
-                        const graph_edge *edge, int *from_layer, int *to_layer);
+                        const graph_edge *edge);
 // The first forbidden entry edge matches, or NULL.
 const config_forbidden *edge_forbidden_entry(const strata_config *config,
                                              const graph *dependency_graph, const graph_edge *edge);
@@ -32,8 +32,11 @@ void edge_describe(const strata_config *config, const graph *dependency_graph,
 // entry's why.
 void edge_describe_forbidden(const strata_config *config, const config_forbidden *entry,
                              strbuf *out);
-// Appends "layer 'X' must not depend on the higher layer 'Y'".
-void edge_describe_layers(const strata_config *config, int from_layer, int to_layer, strbuf *out);
+// Appends how edge breaks the layers: "layer 'X' must not depend on the
+// higher layer 'Y'", or "'X' and 'Y' share the layer 'X | Y' and must not
+// depend on each other".
+void edge_describe_layers(const strata_config *config, const graph *dependency_graph,
+                          const graph_edge *edge, strbuf *out);
 
 // Sets the fingerprint (rule, both files, the statement) and the properties
 // every edge finding carries: from/to path, component and, when known, layer.

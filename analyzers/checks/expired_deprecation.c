@@ -33,7 +33,7 @@ static void expired__visit(void *state, const graph_file *file, const fact_depre
     return;
   if (!self->clock_read)
     expired__read_clock(self);
-  if (!deprecation_clock_passed(&self->clock, &removal))
+  if (!deprecation_clock_passed(&self->clock, &removal, dating->removal_after))
     return;
   // The removal was read from the message or else the comments: quote that.
   const char *text = site->message && site->message[0] ? site->message : site->comments;
@@ -42,18 +42,21 @@ static void expired__visit(void *state, const graph_file *file, const fact_depre
   finding *item;
   if (removal.kind == DEPRECATION_WHEN_VERSION)
     item = finding_list_add(context->findings, context->rule, file->path, site->line, site->column,
-                            "expired deprecation '%s': due for removal in %s, and this is %s; "
+                            "expired deprecation '%s': due for removal %s %s, and this is %s; "
                             "remove what it deprecates, or give it a later release",
-                            quote, dating->removal, self->clock.version_text);
+                            quote, dating->removal_after ? "after" : "in", dating->removal,
+                            self->clock.version_text);
   else
     item = finding_list_add(context->findings, context->rule, file->path, site->line, site->column,
                             "expired deprecation '%s': due for removal by %s, and today is %s; "
                             "remove what it deprecates, or give it a later date",
                             quote, dating->removal, self->clock.today_text);
   // The clock's side changes every day: the baseline's summary leaves it out.
-  item->summary =
-      xasprintf("expired deprecation '%s': due for removal %s %s", quote,
-                removal.kind == DEPRECATION_WHEN_VERSION ? "in" : "by", dating->removal);
+  item->summary = xasprintf("expired deprecation '%s': due for removal %s %s", quote,
+                            dating->removal_after                      ? "after"
+                            : removal.kind == DEPRECATION_WHEN_VERSION ? "in"
+                                                                       : "by",
+                            dating->removal);
   free(quote);
   deprecation_finding_describe(item, file->path, site, dating);
   json_object_set_new(item->properties, "current",

@@ -18,9 +18,8 @@ void check_forbidden_dependency(const check_context *context) {
     // One finding per dependency: when the edge breaks the layers too, and
     // layer-violation would report it, this finding says so.
     const char *from = g->files[edge->from].path;
-    int from_layer, to_layer;
     bool layers =
-        edge_breaks_layers(config, g, edge, &from_layer, &to_layer) &&
+        edge_breaks_layers(config, g, edge) &&
         config_rule_applies(config, "layer-violation", from) &&
         !(context->waivers && waivers_excuse_edge(context->waivers, edge, "layer-violation"));
     strbuf_clear(&message);
@@ -29,7 +28,7 @@ void check_forbidden_dependency(const check_context *context) {
     edge_describe_forbidden(config, entry, &message);
     if (layers) {
       strbuf_append_str(&message, "; it also breaks the layers: ");
-      edge_describe_layers(config, from_layer, to_layer, &message);
+      edge_describe_layers(config, g, edge, &message);
     }
     finding *item = finding_list_add(context->findings, context->rule, from, edge->line,
                                      edge->column, "%s", message.data);

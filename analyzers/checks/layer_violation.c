@@ -18,16 +18,14 @@ void check_layer_violation(const check_context *context) {
   strbuf_init(&message);
   for (size_t e = 0; e < g->edge_count; e++) {
     const graph_edge *edge = &g->edges[e];
-    int from_layer, to_layer;
-    if (!edge_breaks_layers(config, g, edge, &from_layer, &to_layer) ||
-        layer_violation__forbidden_reports(context, edge))
+    if (!edge_breaks_layers(config, g, edge) || layer_violation__forbidden_reports(context, edge))
       continue;
     if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
       continue;
     strbuf_clear(&message);
     edge_describe(config, g, edge, true, &message);
     strbuf_append_str(&message, ": ");
-    edge_describe_layers(config, from_layer, to_layer, &message);
+    edge_describe_layers(config, g, edge, &message);
     finding *item = finding_list_add(context->findings, context->rule, g->files[edge->from].path,
                                      edge->line, edge->column, "%s", message.data);
     edge_finding_describe(item, context, edge);

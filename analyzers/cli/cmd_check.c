@@ -398,7 +398,11 @@ int cmd_check(int argc, char **argv) {
                             .root = result->root,
                             .baseline_states = keep_baselined,
                             .baselined_hidden = hidden};
-  if (!cli_output_close("check", &output, check__write(&state, output.stream, &context)))
+  bool written = check__write(&state, output.stream, &context);
+  // What the tree depends on outside itself is a whole tree's business.
+  if (written && state.format == FORMAT_TEXT && !named)
+    written = report_unresolved_summary(output.stream, result->graph);
+  if (!cli_output_close("check", &output, written))
     goto cleanup;
   if (state.format == FORMAT_LINTRUNNER)
     status = EXIT_CLEAN;

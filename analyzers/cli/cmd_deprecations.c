@@ -107,7 +107,8 @@ static void deprecations__collect(void *state, const graph_file *file, const fac
   row->dating.removal = xstrdup(dating->removal);
   deprecation_when removal;
   if (deprecation_when_parse(dating->removal, &removal))
-    row->expired = deprecation_clock_passed(rows->clock, &removal);
+    row->expired = deprecation_clock_passed(rows->clock, &removal, dating->removal_after);
+  row->dating.removal_after = dating->removal_after;
   if (!deprecation_when_parse(dating->since, &row->order_key))
     row->order_key = removal;
 }

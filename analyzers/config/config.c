@@ -109,7 +109,11 @@ cleanup:
 }
 
 strata_config *config_load_default(config_error *error) {
-  return config_load_text(config_default_text, config_default_length, config__default_name, error);
+  strata_config *config =
+      config_load_text(config_default_text, config_default_length, config__default_name, error);
+  if (config)
+    config->is_default = true;
+  return config;
 }
 
 static void config__free_selectors(config_selector *selectors, size_t count) {
@@ -126,15 +130,18 @@ void config_delete(strata_config *self) {
   free(self->source_name);
   config_free_globs(self->exclude, self->exclude_count);
   config_free_strings(self->python_roots, self->python_root_count);
+  config_free_globs(self->python_scripts, self->python_script_count);
   config_free_strings(self->cxx_include_dirs, self->cxx_include_dir_count);
   config_free_strings(self->cxx_defines, self->cxx_define_count);
   free(self->cxx_std);
   for (size_t i = 0; i < self->component_count; i++) {
     free(self->components[i].name);
     config_free_globs(self->components[i].globs, self->components[i].glob_count);
+    config_free_globs(self->components[i].exclude, self->components[i].exclude_count);
   }
   free(self->components);
   config_free_strings(self->layers, self->layer_count);
+  free(self->layer_independent);
   for (size_t i = 0; i < self->forbidden_count; i++) {
     config__free_selectors(self->forbidden[i].from, self->forbidden[i].from_count);
     config__free_selectors(self->forbidden[i].to, self->forbidden[i].to_count);
@@ -168,12 +175,22 @@ void config_error_release(config_error *error) {
   error->file = NULL;
 }
 
+// Whether one of component's exclude globs matches path.
+static bool config__component_excludes(const config_component *component, const char *path) {
+  for (size_t k = 0; k < component->exclude_count; k++)
+    if (glob_match(component->exclude[k], path))
+      return true;
+  return false;
+}
+
 int config_component_of(const strata_config *self, const char *path, strata_language language) {
   int best = -1;
   size_t best_specificity = 0;
   for (size_t i = 0; i < self->component_count; i++) {
     const config_component *component = &self->components[i];
     if (component->languages && !(component->languages & (1u << language)))
+      continue;
+    if (component->exclude_count && config__component_excludes(component, path))
       continue;
     for (size_t k = 0; k < component->glob_count; k++) {
       size_t specificity = glob_specificity(component->globs[k]);

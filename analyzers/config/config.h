@@ -23,6 +23,8 @@ typedef struct config_component {
   char *name;
   glob **globs;
   size_t glob_count;
+  glob **exclude; // files matching one of these are not in the component
+  size_t exclude_count;
   // The languages whose files it takes, one bit (1u << language) each; 0
   // for every language.
   uint32_t languages;
@@ -112,11 +114,16 @@ typedef struct config_rule {
 
 typedef struct strata_config {
   char *source_name; // the file it came from, or "<built-in pytorch default>"
+  bool is_default;   // the built-in default, which no one wrote for this tree
   int version;
   glob **exclude;
   size_t exclude_count;
   char **python_roots; // relative to the root, "." for the root itself
   size_t python_root_count;
+  // python.scripts: files run as scripts, whose own folder Python puts first
+  // on sys.path.
+  glob **python_scripts;
+  size_t python_script_count;
   char **cxx_include_dirs;
   size_t cxx_include_dir_count;
   char **cxx_defines; // "NAME" or "NAME=VALUE"
@@ -124,8 +131,11 @@ typedef struct strata_config {
   char *cxx_std; // "c++17" unless set
   config_component *components;
   size_t component_count;
-  char **layers; // highest first
+  // Highest first, each as written: a component, or siblings sharing the
+  // layer ("torch_csrc : caffe2" may depend on each other, "a | b" not).
+  char **layers;
   size_t layer_count;
+  bool *layer_independent; // per layer: its siblings must not depend on each other
   config_forbidden *forbidden;
   size_t forbidden_count;
   size_t max_file_bytes; // files larger are skipped with a notice
@@ -183,8 +193,8 @@ void config_delete(strata_config *self);
 void config_error_release(config_error *error);
 
 // The component of relative path, a file in language: the one with the most
-// specific matching glob among those that take the language (ties: the
-// first in the file). -1 when none matches.
+// specific matching glob among those that take the language and do not
+// exclude the path (ties: the first in the file). -1 when none matches.
 int config_component_of(const strata_config *self, const char *path, strata_language language);
 // Whether relative path is excluded.
 bool config_is_excluded(const strata_config *self, const char *path);

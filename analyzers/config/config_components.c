@@ -3,6 +3,7 @@
 #include "config_parse.h"
 
 #include "config_keys.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -66,6 +67,14 @@ static bool config__component_languages(config__parser *parser, const config_nod
   return true;
 }
 
+static bool config__component_exclude(config__parser *parser, const config_node *value,
+                                      void *target) {
+  config_component *component = target;
+  char name[300];
+  snprintf(name, sizeof(name), "components.%s.exclude", component->name);
+  return config__glob_list(parser, value, name, &component->exclude, &component->exclude_count);
+}
+
 static bool config__component(config__parser *parser, const config_node *key,
                               const config_node *value) {
   strata_config *config = parser->config;
@@ -94,6 +103,7 @@ static bool config__component(config__parser *parser, const config_node *key,
   static const config__key keys[] = {
       {"paths", config__component_paths, CONFIG_PHASE_MAIN},
       {"languages", config__component_languages, CONFIG_PHASE_MAIN},
+      {"exclude", config__component_exclude, CONFIG_PHASE_MAIN},
   };
   char where[300];
   snprintf(where, sizeof(where), "component '%s'", key->value);
@@ -120,23 +130,77 @@ bool config__components(config__parser *parser, const config_node *node, void *t
   return true;
 }
 
+// One name of a layer entry, name[0..length): a component not yet layered.
+static bool config__layer_member(config__parser *parser, const config_node *item, const char *name,
+                                 size_t length, size_t layer) {
+  strata_config *config = parser->config;
+  char *member = xstrndup(name, length);
+  int component = config__component_index(config, member);
+  bool ok = true;
+  if (length == 0) {
+    ok = config__fail(parser, item, "layer '%s' has an empty name", item->value);
+  } else if (component < 0) {
+    char hint[128];
+    config__component_hint(config, member, hint, sizeof(hint));
+    ok = config__fail(parser, item, "layer '%s' names no component%s", member, hint);
+  } else if (config->components[component].layer >= 0) {
+    ok = config__fail(parser, item, "duplicate layer '%s'", member);
+  } else {
+    config->components[component].layer = (int)layer;
+  }
+  free(member);
+  return ok;
+}
+
+// A layer is a component, or siblings sharing it as import-linter writes
+// them: `a : b` may depend on each other, `a | b` must not.
+static bool config__layer(config__parser *parser, const config_node *item, size_t layer,
+                          strbuf *text) {
+  strata_config *config = parser->config;
+  const char *value = item->value;
+  bool colon = strchr(value, ':') != NULL, bar = strchr(value, '|') != NULL;
+  if (colon && bar)
+    return config__fail(parser, item,
+                        "layer '%s' mixes ':' and '|'; siblings either may depend on each other "
+                        "(':') or must not ('|')",
+                        value);
+  config->layer_independent[layer] = bar;
+  strbuf_clear(text);
+  for (const char *at = value;;) {
+    size_t length = strcspn(at, ":|");
+    const char *start = at;
+    while (length && (*start == ' ' || *start == '\t'))
+      start++, length--;
+    while (length && (start[length - 1] == ' ' || start[length - 1] == '\t'))
+      length--;
+    if (!config__layer_member(parser, item, start, length, layer))
+      return false;
+    if (text->length)
+      strbuf_append_str(text, bar ? " | " : " : ");
+    strbuf_append(text, start, length);
+    at += strcspn(at, ":|");
+    if (!*at)
+      break;
+    at++;
+  }
+  free(config->layers[layer]);
+  config->layers[layer] = xstrdup(text->data);
+  return true;
+}
+
 bool config__layers(config__parser *parser, const config_node *node, void *target) {
   (void)target;
   strata_config *config = parser->config;
   if (!config__string_list(parser, node, "layers", "a list of component names", "a component name",
                            NULL, &config->layers, &config->layer_count))
     return false;
-  for (size_t i = 0; i < config->layer_count; i++) {
-    const config_node *item = node->children[i];
-    int component = config__component_index(config, item->value);
-    if (component < 0) {
-      char hint[128];
-      config__component_hint(config, item->value, hint, sizeof(hint));
-      return config__fail(parser, item, "layer '%s' names no component%s", item->value, hint);
-    }
-    if (config->components[component].layer >= 0)
-      return config__fail(parser, item, "duplicate layer '%s'", item->value);
-    config->components[component].layer = (int)i;
-  }
-  return true;
+  free(config->layer_independent);
+  config->layer_independent = xcalloc(config->layer_count + 1, sizeof(bool));
+  strbuf text;
+  strbuf_init(&text);
+  bool ok = true;
+  for (size_t i = 0; i < config->layer_count && ok; i++)
+    ok = config__layer(parser, node->children[i], i, &text);
+  strbuf_release(&text);
+  return ok;
 }

@@ -100,10 +100,18 @@ static bool config__python_roots(config__parser *parser, const config_node *node
                              &config->python_root_count);
 }
 
+static bool config__python_scripts(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  strata_config *config = parser->config;
+  return config__glob_list(parser, node, "python.scripts", &config->python_scripts,
+                           &config->python_script_count);
+}
+
 static bool config__python(config__parser *parser, const config_node *node, void *target) {
   (void)target;
   static const config__key keys[] = {
       {"roots", config__python_roots, CONFIG_PHASE_MAIN},
+      {"scripts", config__python_scripts, CONFIG_PHASE_MAIN},
   };
   return config__nested(parser, node, "python", keys, sizeof(keys) / sizeof(keys[0]));
 }

@@ -387,6 +387,9 @@ analysis *analysis_run(const char *root, const strata_config *config,
     graph_add_file(self->graph, files.files[i].path, files.files[i].language, facts);
   }
   self->files_analyzed = files.count;
+  graph_take_templates(self->graph, files.templates, files.template_count);
+  files.templates = NULL;
+  files.template_count = 0;
   free(work.facts);
   walk_result_release(&files);
 

@@ -18,7 +18,7 @@ typedef struct cxx_scan {
   cxx_token_list *list;
   const cxx_token *tokens;
   size_t count;
-  const bool *live;
+  const unsigned char *roles;
   const char *const *macros;
   size_t macro_count;
   cxx_lines *lines;
@@ -383,7 +383,20 @@ static void cxx_scan__torch_warn(cxx_scan *self, size_t index, const char *kind)
     free(message);
 }
 
-void cxx_deprecations_extract(const char *bytes, cxx_token_list *tokens, const bool *live,
+// Whether the macro use at name (a body's first token) is the whole of
+// its #define's body: a macro spelling a deprecation, no site.
+static bool cxx_scan__whole_body(const cxx_scan *self, size_t name) {
+  if (self->roles[name] != CXX_ROLE_BODY_START)
+    return false;
+  size_t after = cxx_scan__next(self, name);
+  if (cxx_scan__punct(self, after, '(')) {
+    size_t close = cxx_scan__close(self, after);
+    after = close < self->count ? cxx_scan__next(self, close) : close;
+  }
+  return after >= self->count || self->roles[after] != CXX_ROLE_BODY;
+}
+
+void cxx_deprecations_extract(const char *bytes, cxx_token_list *tokens, const unsigned char *roles,
                               const char *const *macros, size_t macro_count, cxx_lines *lines,
                               file_facts *facts) {
   cxx_scan scan = {
@@ -391,7 +404,7 @@ void cxx_deprecations_extract(const char *bytes, cxx_token_list *tokens, const b
       .list = tokens,
       .tokens = tokens->items,
       .count = tokens->count,
-      .live = live,
+      .roles = roles,
       .macros = macros,
       .macro_count = macro_count,
       .lines = lines,
@@ -400,11 +413,19 @@ void cxx_deprecations_extract(const char *bytes, cxx_token_list *tokens, const b
   strbuf_init(&scan.scratch);
   for (size_t i = 0; i < scan.count;) {
     const cxx_token *token = &scan.tokens[i];
-    if (!live[i] || token->kind == CXX_TOKEN_COMMENT || token->kind == CXX_TOKEN_LITERAL) {
+    if (roles[i] == CXX_ROLE_NONE || token->kind == CXX_TOKEN_COMMENT ||
+        token->kind == CXX_TOKEN_LITERAL) {
       i++;
       continue;
     }
     const char *macro = NULL;
+    if (roles[i] != CXX_ROLE_CODE) {
+      // In a #define's body only the uses of deprecation macros count.
+      if ((macro = cxx_scan__macro(&scan, i)) != NULL && !cxx_scan__whole_body(&scan, i))
+        cxx_scan__add(&scan, i, macro, cxx_scan__message_after(&scan, i));
+      i++;
+      continue;
+    }
     if (cxx_scan__punct(&scan, i, '[')) {
       i = cxx_scan__attribute_list(&scan, i);
     } else if (token->kind == CXX_TOKEN_PUNCTUATION) {

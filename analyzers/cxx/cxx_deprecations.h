@@ -17,6 +17,7 @@
 #ifndef STRATA_CXX_DEPRECATIONS_H
 #define STRATA_CXX_DEPRECATIONS_H
 
+#include "cxx_directives.h"
 #include "cxx_lex.h"
 #include "cxx_text.h"
 #include "facts.h"
@@ -29,9 +30,13 @@
 bool cxx_deprecations_possible(const char *bytes, size_t length, const char *const *macros,
                                size_t macro_count);
 
-// Adds the sites among tokens (of bytes) to facts. live (one entry per
-// token, from cxx_directives_extract) says which tokens are code.
-void cxx_deprecations_extract(const char *bytes, cxx_token_list *tokens, const bool *live,
+// Adds the sites among tokens (of bytes) to facts. roles (one
+// cxx_token_role per token, from cxx_directives_extract) says which tokens
+// are code and which a #define's body. In code, every kind of site counts;
+// in a body, only a use of one of macros, and not when it is the whole
+// body (`#define MY_DEPRECATED(m) C10_DEPRECATED_MESSAGE(m)` spells a
+// deprecation, it deprecates nothing).
+void cxx_deprecations_extract(const char *bytes, cxx_token_list *tokens, const unsigned char *roles,
                               const char *const *macros, size_t macro_count, cxx_lines *lines,
                               file_facts *facts);
 

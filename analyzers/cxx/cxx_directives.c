@@ -44,6 +44,9 @@ typedef struct cxx_walk {
   strbuf name;        // the directive's name
   strbuf operand;     // scratch for targets and replacement text
   strbuf statement;
+  unsigned char *roles; // see cxx_directives_extract; may be NULL
+  const char *const *own_macros;
+  size_t own_macro_count;
 } cxx_walk;
 
 static uint32_t cxx_walk__end(const cxx_walk *self, size_t index) {
@@ -352,8 +355,23 @@ static void cxx_walk__define(cxx_walk *self, size_t name_index, size_t end) {
   }
   size_t after = macro + 1;
   // A '(' right after the name, with no white space, makes it function-like.
-  if (after < end && self->tokens[after].begin == cxx_walk__end(self, macro) &&
-      self->bytes[self->tokens[after].begin] == '(') {
+  bool function_like = after < end && self->tokens[after].begin == cxx_walk__end(self, macro) &&
+                       self->bytes[self->tokens[after].begin] == '(';
+  if (self->roles) {
+    size_t body = after;
+    if (function_like) {
+      while (body < end && self->bytes[self->tokens[body].begin] != ')')
+        body++;
+      body++;
+    }
+    body = cxx_walk__code(self, body, end);
+    bool own = false;
+    for (size_t i = 0; i < self->own_macro_count && !own; i++)
+      own = strcmp(self->own_macros[i], macro_name.data) == 0;
+    for (size_t i = body; !own && i < end; i++)
+      self->roles[i] = i == body ? CXX_ROLE_BODY_START : CXX_ROLE_BODY;
+  }
+  if (function_like) {
     cxx_macros_define(self->macros, macro_name.data, macro_name.length, NULL, 0);
     goto cleanup;
   }
@@ -484,7 +502,8 @@ static bool cxx_walk__is_hash(const cxx_walk *self, size_t index) {
 }
 
 void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *tokens,
-                            const cxx_macros *defines, file_facts *facts, bool *live) {
+                            const cxx_macros *defines, file_facts *facts, unsigned char *roles,
+                            const char *const *own_macros, size_t own_macro_count) {
   cxx_walk walk = {
       .bytes = bytes,
       .length = length,
@@ -495,6 +514,9 @@ void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *to
       .macros = cxx_macros_new(defines),
       .line = 1,
       .guard_possible = true,
+      .roles = roles,
+      .own_macros = own_macros,
+      .own_macro_count = own_macro_count,
   };
   strbuf_init(&walk.guard_macro);
   strbuf_init(&walk.name);
@@ -506,17 +528,18 @@ void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *to
         walk.guard_possible = false;
         strbuf_clear(&walk.guard_macro);
       }
-      if (live)
-        live[i] = !cxx_walk__dead(&walk);
+      if (roles)
+        roles[i] = cxx_walk__dead(&walk) ? CXX_ROLE_NONE : CXX_ROLE_CODE;
       i++;
       continue;
     }
     size_t end = i + 1;
     while (end < walk.token_count && !cxx_walk__line_starts_at(&walk, end))
       end++;
+    // A directive is no code; a #define marks its own body again.
+    if (roles)
+      memset(roles + i, CXX_ROLE_NONE, end - i);
     cxx_walk__directive(&walk, i, end);
-    if (live)
-      memset(live + i, 0, (end - i) * sizeof(*live));
     i = end;
   }
   if (walk.depth > 0) {

@@ -20,13 +20,24 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+// What each token is to the deprecation walk (cxx_deprecations.h).
+typedef enum cxx_token_role {
+  CXX_ROLE_NONE,       // part of a directive, or under #if 0
+  CXX_ROLE_CODE,       // code
+  CXX_ROLE_BODY_START, // the first token of a #define's body
+  CXX_ROLE_BODY,       // the rest of that body
+} cxx_token_role;
+
 // Adds the include facts of bytes (length bytes), lexed into tokens (whose
-// ends it measures as it needs them), to
-// facts. defines (may be NULL) holds cxx.defines; the file's own macros are
-// kept in a table of its own over it. When live is not NULL (one entry per
-// token) it says which tokens are code: neither part of a directive nor
-// under #if 0.
+// ends it measures as it needs them), to facts. defines (may be NULL) holds
+// cxx.defines; the file's own macros are kept in a table of its own over
+// it. When roles is not NULL (one cxx_token_role per token) it says what
+// each token is: code, a #define's body (a macro that declares a deprecated
+// API deprecates wherever it is used), or neither: the other directives,
+// code under #if 0, and the bodies of the macros named in own_macros (the
+// deprecation macros' own definitions are no sites).
 void cxx_directives_extract(const char *bytes, size_t length, cxx_token_list *tokens,
-                            const cxx_macros *defines, file_facts *facts, bool *live);
+                            const cxx_macros *defines, file_facts *facts, unsigned char *roles,
+                            const char *const *own_macros, size_t own_macro_count);
 
 #endif

@@ -22,8 +22,8 @@ struct frontend_worker {
   // deprecations.cxx_macros (config-owned, or the defaults).
   const char *const *deprecation_macros;
   size_t deprecation_macro_count;
-  bool *live; // one entry per token, for the deprecation walk
-  size_t live_capacity;
+  unsigned char *roles; // one cxx_token_role per token, for the deprecation walk
+  size_t role_capacity;
 };
 
 typedef struct cxx_extension {
@@ -60,7 +60,7 @@ static void cxx__worker_delete(frontend_worker *worker) {
   cxx_lexer_delete(worker->lexer);
   cxx_macros_delete(worker->defines);
   cxx_token_list_release(&worker->tokens);
-  free(worker->live);
+  free(worker->roles);
   free(worker);
 }
 
@@ -147,19 +147,19 @@ static void cxx__extract_batch(frontend_worker *worker, const source_text *sourc
 // The facts of the file whose tokens worker->tokens holds.
 static bool cxx__extract_tokens(frontend_worker *worker, const source_text *source,
                                 file_facts *facts) {
-  // Most files hold no deprecation: they skip the walk and its token mask.
-  bool *live = NULL;
+  // Most files hold no deprecation: they skip the walk and its token roles.
+  unsigned char *roles = NULL;
   if (cxx_deprecations_possible(source->bytes, source->length, worker->deprecation_macros,
                                 worker->deprecation_macro_count)) {
-    XGROW(worker->live, worker->live_capacity, worker->tokens.count + 1);
-    live = worker->live;
+    XGROW(worker->roles, worker->role_capacity, worker->tokens.count + 1);
+    roles = worker->roles;
   }
   cxx_directives_extract(source->bytes, source->length, &worker->tokens, worker->defines, facts,
-                         live);
+                         roles, worker->deprecation_macros, worker->deprecation_macro_count);
   cxx_lines lines;
   cxx_lines_init(&lines, source->bytes, source->length);
-  if (live)
-    cxx_deprecations_extract(source->bytes, &worker->tokens, live, worker->deprecation_macros,
+  if (roles)
+    cxx_deprecations_extract(source->bytes, &worker->tokens, roles, worker->deprecation_macros,
                              worker->deprecation_macro_count, &lines, facts);
   cxx_suppressions_extract(source->bytes, source->length, &worker->tokens, &lines, facts);
   cxx_lines_release(&lines);

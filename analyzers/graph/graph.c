@@ -23,9 +23,14 @@ void graph_delete(graph *self) {
   }
   free(self->files);
   free(self->edges);
-  for (size_t i = 0; i < self->unresolved_count; i++)
+  for (size_t i = 0; i < self->unresolved_count; i++) {
     free(self->unresolved[i].target);
+    free(self->unresolved[i].hint);
+  }
   free(self->unresolved);
+  for (size_t i = 0; i < self->template_count; i++)
+    free(self->templates[i]);
+  free(self->templates);
   free(self->out_start);
   strmap_delete(self->path_index);
   free(self);
@@ -50,6 +55,14 @@ int64_t graph_find_file(const graph *self, const char *path) {
   if (!strmap_get(self->path_index, path, strlen(path), &index))
     return -1;
   return index;
+}
+
+void graph_take_templates(graph *self, char **templates, size_t count) {
+  for (size_t i = 0; i < self->template_count; i++)
+    free(self->templates[i]);
+  free(self->templates);
+  self->templates = templates;
+  self->template_count = count;
 }
 
 uint32_t graph_add_generated(graph *self, const char *path, const config_generated *entry,
@@ -85,6 +98,8 @@ void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32
   entry->line = line;
   entry->column = column;
   entry->origin = origin;
+  entry->category = GRAPH_UNRESOLVED_EXTERNAL;
+  entry->hint = NULL;
 }
 
 static int graph__compare_edges(const void *left, const void *right) {
@@ -220,4 +235,5 @@ void graph_build(graph *self, const strata_config *config, notice_list *notices)
   graph__sort_files(self, tree_files);
   graph__sort_and_dedupe(self);
   graph__index_edges(self);
+  classify_unresolved(self, config, notices);
 }

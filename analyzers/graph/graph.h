@@ -37,12 +37,29 @@ typedef struct graph_edge {
   const fact_dependency *origin; // the fact it was resolved from
 } graph_edge;
 
+// What an unresolved dependency names (docs/unresolved.md).
+typedef enum graph_unresolved_category {
+  GRAPH_UNRESOLVED_SYSTEM,    // the standard library or the platform's SDK
+  GRAPH_UNRESOLVED_EXTERNAL,  // third-party code outside the tree
+  GRAPH_UNRESOLVED_GENERATED, // a file the build makes from a template of the tree
+  GRAPH_UNRESOLVED_IN_TREE,   // a file of the tree no include dir or python root reaches
+  GRAPH_UNRESOLVED_UNKNOWN,   // a computed include, a relative import above the top
+  GRAPH_UNRESOLVED_CATEGORY_COUNT,
+} graph_unresolved_category;
+
+// "system", "external", "generated", "in_tree" or "unknown".
+const char *graph_unresolved_category_name(graph_unresolved_category category);
+
 typedef struct graph_unresolved {
   uint32_t from;
   char *target; // dotted module or spelled header name
   uint32_t line;
   uint32_t column;
   const fact_dependency *origin;
+  graph_unresolved_category category;
+  // in_tree: the include dir or python root that would resolve it, when
+  // one folder would; generated: the template it is made from; else NULL.
+  char *hint;
 } graph_unresolved;
 
 typedef struct graph {
@@ -57,6 +74,9 @@ typedef struct graph {
   size_t unresolved_capacity;
   // out_start[i] .. out_start[i + 1] are the edges of file i, once built.
   size_t *out_start;
+  // The tree's build templates (walk_result), owned by the graph.
+  char **templates;
+  size_t template_count;
   struct strmap *path_index; // path -> file index
 } graph;
 
@@ -80,9 +100,15 @@ void graph_add_edge(graph *self, const graph_edge *edge);
 void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32_t line,
                           uint32_t column, const fact_dependency *origin);
 
+// Hands the tree's build templates (`*.in`, `*.proto` paths) to the graph,
+// which takes them and the array.
+void graph_take_templates(graph *self, char **templates, size_t count);
+
 // Names modules, assigns components, resolves every dependency fact to edges
-// or unresolved entries, sorts and indexes edges. Problems that concern the
-// run rather than one file (an include dir that does not exist) go to notices.
+// or unresolved entries, sorts and indexes edges, and sorts the unresolved
+// ones into categories. Problems that concern the run rather than one file
+// (an include dir that does not exist, in-tree files no include dir
+// reaches) go to notices.
 void graph_build(graph *self, const strata_config *config, notice_list *notices);
 
 // The dotted Python module of relative path under the deepest python root
@@ -98,5 +124,8 @@ bool python_path_is_stub(const char *path);
 // dependency facts of its own languages.
 void resolve_python(graph *self, const strata_config *config, notice_list *notices);
 void resolve_cxx(graph *self, const strata_config *config, notice_list *notices);
+// Sorts the unresolved entries into categories, with hints, and notices
+// what the user can fix (graph/unresolved.c).
+void classify_unresolved(graph *self, const strata_config *config, notice_list *notices);
 
 #endif

@@ -75,8 +75,9 @@ static void resolve_cxx__dirs(const graph *self, const strata_config *config, no
                               resolve_cxx_dirs *dirs) {
   dirs->count = config ? config->cxx_include_dir_count : 0;
   dirs->paths = xcalloc(dirs->count + 1, sizeof(char *));
-  // A tree without C-family files has nothing to resolve: the default
-  // config's PyTorch include dirs are no news in a pure Python tree.
+  // A tree without C-family files has nothing to resolve, and the built-in
+  // default's include dirs are PyTorch's: that a part of PyTorch, or another
+  // tree, lacks some of them is no news.
   bool has_includers = false;
   for (size_t i = 0; i < self->file_count && !has_includers; i++)
     has_includers = self->files[i].language != STRATA_LANG_PYTHON;
@@ -88,7 +89,8 @@ static void resolve_cxx__dirs(const graph *self, const strata_config *config, no
       continue; // a system folder: what is found there is outside the tree anyway
     bool inside = resolve_cxx__join("", spelled, &path);
     dirs->paths[i] = xstrdup(inside ? path.data : "");
-    if (has_includers && (!inside || !resolve_cxx__folder_holds_files(self, path.data))) {
+    if (has_includers && !config->is_default &&
+        (!inside || !resolve_cxx__folder_holds_files(self, path.data))) {
       strbuf_clear(&path);
       strbuf_printf(&path, "include dir '%s' does not exist under the root", spelled);
       notice_list_add(notices, NULL, 0, 0, path.data);

@@ -5,7 +5,9 @@
 // `import a.b.c` goes to the longest prefix of a.b.c that is a module of the
 // tree (or that config's `generated` declares: a generated node); `from a.b
 // import c` to a.b.c when that is a module, else to the longest prefix of
-// a.b; relative imports count from the importer's package.
+// a.b; relative imports count from the importer's package. A file that
+// python.scripts says is run as a script finds modules beside it first, as
+// Python puts a script's folder first on sys.path.
 #include "graph.h"
 
 #include "strbuf.h"
@@ -56,6 +58,25 @@ static bool resolve__root_holds(const char *root, const char *path, const char *
   return true;
 }
 
+// The dotted module of a path below a root ("a/b/c.py" is a.b.c,
+// "a/b/__init__.py" is a.b), or NULL for no module (the root's own
+// __init__.py, a file that is no Python). The caller frees it.
+static char *resolve__module_below(const char *below) {
+  size_t suffix = resolve__suffix(below);
+  if (!suffix)
+    return NULL;
+  size_t length = strlen(below) - suffix;
+  if (resolve__is_init(below))
+    length = length >= 9 ? length - 9 : 0; // drop "/__init__"
+  if (length == 0)
+    return NULL;
+  char *module = xstrndup(below, length);
+  for (char *c = module; *c; c++)
+    if (*c == '/')
+      *c = '.';
+  return module;
+}
+
 char *python_module_for_path(const strata_config *config, const char *path) {
   const char *below = NULL;
   size_t best_depth = 0;
@@ -72,28 +93,47 @@ char *python_module_for_path(const strata_config *config, const char *path) {
       best_depth = depth;
     }
   }
-  if (!below)
-    return NULL;
-  size_t suffix = resolve__suffix(below);
-  if (!suffix)
-    return NULL;
-  size_t length = strlen(below) - suffix;
-  if (resolve__is_init(below))
-    length = length >= 9 ? length - 9 : 0; // drop "/__init__"
-  if (length == 0)
-    return NULL;
-  char *module = xstrndup(below, length);
-  for (char *c = module; *c; c++)
-    if (*c == '/')
-      *c = '.';
-  return module;
+  return below ? resolve__module_below(below) : NULL;
 }
 
 typedef struct resolver {
   graph *graph;
   const strata_config *config;
   strmap *modules; // dotted name -> file index
+  // The names files have under roots other than their deepest (the map's
+  // keys for them live here).
+  char **other_names;
+  size_t other_name_count;
+  size_t other_name_capacity;
 } resolver;
+
+// A file under two roots is importable by two names (test/jit/x.py is
+// jit.x from root test, test.jit.x from root "."): the deepest root names
+// it, and the others' names reach it too, unless a file holds that name
+// already.
+static void resolve__other_names(resolver *self) {
+  const strata_config *config = self->config;
+  for (size_t i = 0; config && config->python_root_count > 1 && i < self->graph->file_count; i++) {
+    const graph_file *file = &self->graph->files[i];
+    if (file->language != STRATA_LANG_PYTHON || !file->module || file->generated)
+      continue;
+    for (size_t r = 0; r < config->python_root_count; r++) {
+      const char *below;
+      if (!resolve__root_holds(config->python_roots[r], file->path, &below))
+        continue;
+      char *name = resolve__module_below(below);
+      uint32_t existing;
+      if (!name || strcmp(name, file->module) == 0 ||
+          strmap_get(self->modules, name, strlen(name), &existing)) {
+        free(name);
+        continue;
+      }
+      XGROW(self->other_names, self->other_name_capacity, self->other_name_count + 1);
+      self->other_names[self->other_name_count++] = name;
+      strmap_put(self->modules, name, strlen(name), (uint32_t)i);
+    }
+  }
+}
 
 // The generated node of the dotted module name[0..length), when config
 // declares one.
@@ -179,8 +219,97 @@ static bool resolve__absolute(const graph_file *file, const fact_dependency *dep
   return true;
 }
 
+// Whether file is run as a script (python.scripts).
+static bool resolve__is_script(const resolver *self, const graph_file *file) {
+  for (size_t i = 0; self->config && i < self->config->python_script_count; i++)
+    if (glob_match(self->config->python_scripts[i], file->path))
+      return true;
+  return false;
+}
+
+// The file of the tree beside script that the dotted name[0..length) names
+// (a module or a package), or -1.
+static int64_t resolve__beside(const resolver *self, const graph_file *script, const char *name,
+                               size_t length, strbuf *scratch) {
+  const char *slash = strrchr(script->path, '/');
+  size_t folder = slash ? (size_t)(slash - script->path) + 1 : 0;
+  static const char *const shapes[] = {"/__init__.py", ".py"};
+  for (size_t s = 0; s < 2; s++) {
+    strbuf_clear(scratch);
+    strbuf_append(scratch, script->path, folder);
+    for (size_t i = 0; i < length; i++)
+      strbuf_append_char(scratch, name[i] == '.' ? '/' : name[i]);
+    strbuf_append_str(scratch, shapes[s]);
+    int64_t found = graph_find_file(self->graph, scratch->data);
+    if (found >= 0)
+      return found;
+  }
+  return -1;
+}
+
+// The file beside script that the longest prefix of the dotted name names,
+// or -1 (a folder without __init__.py is a namespace package: a.b is
+// a/b.py whether or not a/__init__.py exists).
+static int64_t resolve__beside_prefix(const resolver *self, const graph_file *script,
+                                      const char *name, strbuf *scratch) {
+  for (size_t length = strlen(name); length > 0;) {
+    int64_t found = resolve__beside(self, script, name, length, scratch);
+    if (found >= 0)
+      return found;
+    while (length > 0 && name[length - 1] != '.')
+      length--;
+    if (length > 0)
+      length--;
+  }
+  return -1;
+}
+
+// Resolves an absolute import of a script when what it names lies beside
+// it: the script's folder is first on sys.path, so it answers for that name
+// as a python root would (longest prefix, `from a import b` as a.b when that
+// is a module). Returns false, adding nothing, for any other import.
+static bool resolve__script(resolver *self, uint32_t from, const fact_dependency *dependency,
+                            strbuf *scratch) {
+  const graph_file *script = &self->graph->files[from];
+  const char *name = dependency->target;
+  if (dependency->level != 0 || !resolve__is_script(self, script))
+    return false;
+  // `from a import b` is a.b when that is a module beside the script, even
+  // where a is a folder without __init__.py (a namespace package).
+  size_t name_count = dependency->is_from ? dependency->name_count : 0;
+  int64_t *named = xcalloc(name_count + 1, sizeof(int64_t));
+  bool any = false;
+  strbuf joined;
+  strbuf_init(&joined);
+  for (uint32_t n = 0; n < name_count; n++) {
+    named[n] = -1;
+    if (strcmp(dependency->names[n], "*") == 0)
+      continue;
+    strbuf_clear(&joined);
+    strbuf_printf(&joined, "%s.%s", name, dependency->names[n]);
+    named[n] = resolve__beside(self, script, joined.data, joined.length, scratch);
+    any = any || named[n] >= 0;
+  }
+  strbuf_release(&joined);
+  int64_t prefix = resolve__beside_prefix(self, script, name, scratch);
+  bool beside = any || prefix >= 0;
+  bool fell_back = name_count == 0;
+  for (uint32_t n = 0; beside && n < name_count; n++) {
+    if (named[n] >= 0)
+      resolve__edge(self, from, (uint32_t)named[n], dependency);
+    else
+      fell_back = true;
+  }
+  if (beside && fell_back && prefix >= 0)
+    resolve__edge(self, from, (uint32_t)prefix, dependency);
+  free(named);
+  return beside;
+}
+
 static void resolve__dependency(resolver *self, uint32_t from, const fact_dependency *dependency,
                                 strbuf *absolute, strbuf *candidate) {
+  if (resolve__script(self, from, dependency, candidate))
+    return;
   const graph_file *file = &self->graph->files[from];
   if (!resolve__absolute(file, dependency, absolute)) {
     strbuf_clear(candidate);
@@ -222,7 +351,7 @@ static void resolve__dependency(resolver *self, uint32_t from, const fact_depend
 
 void resolve_python(graph *self, const strata_config *config, notice_list *notices) {
   (void)notices;
-  resolver state = {self, config, strmap_new()};
+  resolver state = {.graph = self, .config = config, .modules = strmap_new()};
   // Two files can name one module (a/ and a.py, a.py and its stub a.pyi, or
   // the same name under two roots): what runs wins over a stub, then the
   // package, then the first path, as files are in path order.
@@ -240,6 +369,7 @@ void resolve_python(graph *self, const strata_config *config, notice_list *notic
     }
     strmap_put(state.modules, file->module, length, (uint32_t)i);
   }
+  resolve__other_names(&state);
   strbuf absolute, candidate;
   strbuf_init(&absolute);
   strbuf_init(&candidate);
@@ -259,4 +389,7 @@ void resolve_python(graph *self, const strata_config *config, notice_list *notic
   strbuf_release(&absolute);
   strbuf_release(&candidate);
   strmap_delete(state.modules);
+  for (size_t i = 0; i < state.other_name_count; i++)
+    free(state.other_names[i]);
+  free(state.other_names);
 }

@@ -107,7 +107,8 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
   python_deprecations_extract(&worker->deprecations, tree, &text, facts);
   python_suppressions_extract(&worker->deprecations.comments, text.bytes, facts);
   uint32_t line, column;
-  if (python_syntax_first_problem(tree, text.bytes, &line, &column))
+  if (python_syntax_first_problem(tree, text.bytes, &line, &column) &&
+      python_syntax_confirm(parser, text.bytes, text.length, &line, &column))
     file_facts_add_notice(
         facts, line, column,
         "syntax error: the file does not parse cleanly (first problem at line %u, column %u)", line,

@@ -1,6 +1,10 @@
 #include "python_syntax.h"
 
 #include "python_text.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t *line,
                                  uint32_t *column) {
@@ -33,4 +37,162 @@ bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t
   *line = point.row + 1;
   *column = python_text_column(bytes, point, start);
   return true;
+}
+
+// The end of the string literal that starts at quote (a ' or "), or length
+// when it does not end; triple quotes and backslash escapes as Python reads
+// them (a prefix before the quote changes nothing that matters here).
+static size_t python_syntax__string_end(const char *bytes, size_t length, size_t quote) {
+  char mark = bytes[quote];
+  bool triple = quote + 2 < length && bytes[quote + 1] == mark && bytes[quote + 2] == mark;
+  size_t i = quote + (triple ? 3 : 1);
+  while (i < length) {
+    if (bytes[i] == '\\') {
+      i += 2;
+      continue;
+    }
+    if (!triple && bytes[i] == '\n')
+      return i;
+    if (bytes[i] == mark &&
+        (!triple || (i + 2 < length && bytes[i + 1] == mark && bytes[i + 2] == mark)))
+      return i + (triple ? 3 : 1);
+    i++;
+  }
+  return length;
+}
+
+static bool python_syntax__name_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         (unsigned char)c >= 0x80;
+}
+
+// The end of the bracketed group that opens at open, or 0 when it does not
+// close on the same line (a multi-line operand is left as it is).
+static size_t python_syntax__group_end(const char *bytes, size_t length, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < length; i++) {
+    char c = bytes[i];
+    if (c == '\n')
+      return 0;
+    if (c == '\'' || c == '"') {
+      i = python_syntax__string_end(bytes, length, i);
+      if (i >= length || bytes[i - 1] == '\n')
+        return 0;
+      i--;
+      continue;
+    }
+    depth += (c == '(' || c == '[' || c == '{') ? 1 : (c == ')' || c == ']' || c == '}') ? -1 : 0;
+    if (depth == 0)
+      return i + 1;
+  }
+  return 0;
+}
+
+// The end of the operand after a unary star at offset star (a primary: a
+// name or bracketed group, then calls, subscripts and attributes), or 0
+// when the operand is a plain name, attribute or subscript chain the
+// grammar takes already, or is no operand this rewrite can handle.
+static size_t python_syntax__operand_end(const char *bytes, size_t length, size_t star,
+                                         bool *needs_rewrite) {
+  size_t i = star + 1;
+  while (i < length && (bytes[i] == ' ' || bytes[i] == '\t'))
+    i++;
+  if (i >= length)
+    return 0;
+  *needs_rewrite = false;
+  char c = bytes[i];
+  if (c == '(' || c == '[' || c == '{') {
+    *needs_rewrite = true;
+    i = python_syntax__group_end(bytes, length, i);
+  } else if (python_syntax__name_char(c)) {
+    while (i < length && python_syntax__name_char(bytes[i]))
+      i++;
+  } else {
+    return 0;
+  }
+  while (i > 0 && i < length) {
+    if (bytes[i] == '(') {
+      *needs_rewrite = true; // a call
+      i = python_syntax__group_end(bytes, length, i);
+    } else if (bytes[i] == '[') {
+      i = python_syntax__group_end(bytes, length, i);
+    } else if (bytes[i] == '.' && i + 1 < length && python_syntax__name_char(bytes[i + 1])) {
+      i++;
+      while (i < length && python_syntax__name_char(bytes[i]))
+        i++;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// Whether the star at offset star is unary: what stands before it (blanks
+// aside) opens an expression: a comma, '=', a bracket, ':', or a keyword
+// that an expression list follows.
+static bool python_syntax__unary_star(const char *bytes, size_t star) {
+  size_t i = star;
+  while (i > 0 && (bytes[i - 1] == ' ' || bytes[i - 1] == '\t'))
+    i--;
+  if (i == 0)
+    return true;
+  char c = bytes[i - 1];
+  if (c == ',' || c == '=' || c == '(' || c == '[' || c == '{' || c == ':' || c == '\n')
+    return !(c == '=' && i >= 2 && strchr("=!<>", bytes[i - 2]));
+  static const char *const keywords[] = {"return", "yield", "in"};
+  for (size_t k = 0; k < 3; k++) {
+    size_t length = strlen(keywords[k]);
+    if (i >= length && strncmp(bytes + i - length, keywords[k], length) == 0 &&
+        (i == length || !python_syntax__name_char(bytes[i - length - 1])))
+      return true;
+  }
+  return false;
+}
+
+// Rewrites, in copy, every starred operand the grammar lacks; returns how
+// many it rewrote.
+static size_t python_syntax__bridge(char *copy, size_t length) {
+  size_t rewritten = 0;
+  for (size_t i = 0; i < length; i++) {
+    char c = copy[i];
+    if (c == '#') {
+      while (i < length && copy[i] != '\n')
+        i++;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      i = python_syntax__string_end(copy, length, i) - 1;
+      continue;
+    }
+    if (c != '*' || (i + 1 < length && copy[i + 1] == '*') || (i > 0 && copy[i - 1] == '*') ||
+        !python_syntax__unary_star(copy, i))
+      continue;
+    bool needs_rewrite = false;
+    size_t end = python_syntax__operand_end(copy, length, i, &needs_rewrite);
+    if (end == 0 || !needs_rewrite)
+      continue;
+    size_t start = i + 1;
+    while (copy[start] == ' ' || copy[start] == '\t')
+      start++;
+    memset(copy + start, '_', end - start);
+    rewritten++;
+    i = end - 1;
+  }
+  return rewritten;
+}
+
+bool python_syntax_confirm(TSParser *parser, const char *bytes, size_t length, uint32_t *line,
+                           uint32_t *column) {
+  char *copy = xmalloc(length + 1);
+  memcpy(copy, bytes, length);
+  copy[length] = '\0';
+  bool stands = true;
+  if (python_syntax__bridge(copy, length) > 0) {
+    ts_parser_reset(parser);
+    TSTree *tree = ts_parser_parse_string(parser, NULL, copy, (uint32_t)length);
+    // The tree lives in the caller's arena, as the first one does.
+    stands = !tree || python_syntax_first_problem(tree, copy, line, column);
+  }
+  free(copy);
+  return stands;
 }

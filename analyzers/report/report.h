@@ -35,6 +35,10 @@ bool report_text(FILE *out, const report_context *context);
 bool report_sarif(FILE *out, const report_context *context);
 // A JSON array of findings for scripts.
 bool report_json(FILE *out, const report_context *context);
+// The text format's closing lines on what the tree depends on outside it:
+// one per category of unresolved dependency, one for generated files
+// (docs/generated.md).
+bool report_unresolved_summary(FILE *out, const graph *files);
 // The file-level graph as JSON (`strata graph --format json`).
 bool report_graph_json(FILE *out, const report_context *context);
 // One deprecation site of file as the graph JSON lists it: path, line,

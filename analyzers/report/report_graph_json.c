@@ -123,6 +123,12 @@ bool report_graph_json(FILE *out, const report_context *context) {
                         report_json_string(report_graph__path(files, missing->from)));
     json_object_set_new(entry, "target", report_json_string(missing->target));
     json_object_set_new(entry, "line", json_integer(missing->line));
+    json_object_set_new(entry, "language",
+                        json_string(strata_language_name(files->files[missing->from].language)));
+    json_object_set_new(entry, "category",
+                        json_string(graph_unresolved_category_name(missing->category)));
+    if (missing->hint)
+      json_object_set_new(entry, "hint", report_json_string(missing->hint));
     ok = report_graph__entry(out, entry, i + 1 == files->unresolved_count);
   }
   ok = ok && report_graph__close(out, files->unresolved_count, false);

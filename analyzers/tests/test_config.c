@@ -323,6 +323,14 @@ static void test_exclusion(void **state) {
   config_delete(config);
 }
 
+// The component a file of a PyTorch checkout is in, by the built-in
+// default; "" for none.
+static const char *builtin_component(const strata_config *config, const char *path,
+                                     strata_language language) {
+  int component = config_component_of(config, path, language);
+  return component >= 0 ? config->components[component].name : "";
+}
+
 static void test_builtin_default(void **state) {
   (void)state;
   config_error error;
@@ -331,21 +339,53 @@ static void test_builtin_default(void **state) {
     fail_msg("built-in default: %u:%u: %s", error.position.line, error.position.column,
              error.message);
   assert_string_equal(config->source_name, "<built-in pytorch default>");
-  assert_int_equal(config->layer_count, 4);
+  assert_int_equal(config->layer_count, 5);
   assert_string_equal(config->layers[0], "torch");
-  assert_string_equal(config->layers[1], "torch_csrc");
+  assert_string_equal(config->layers[1], "torch_csrc : caffe2");
+  assert_false(config->layer_independent[1]);
   assert_string_equal(config->layers[2], "aten");
-  assert_string_equal(config->layers[3], "c10");
-  int torch_csrc = config_component_of(config, "torch/csrc/x.cpp", STRATA_LANG_CPP);
-  assert_true(torch_csrc >= 0);
-  assert_string_equal(config->components[torch_csrc].name, "torch_csrc");
-  int torch = config_component_of(config, "torch/nn/x.py", STRATA_LANG_PYTHON);
-  assert_true(torch >= 0);
-  assert_string_equal(config->components[torch].name, "torch");
+  assert_string_equal(config->layers[3], "caffe2_base");
+  assert_string_equal(config->layers[4], "c10");
+  static const struct {
+    const char *path;
+    strata_language language;
+    const char *component;
+  } files[] = {
+      {"c10/core/TensorImpl.h", STRATA_LANG_CPP, "c10"},
+      {"c10/test/util/Half_test.cpp", STRATA_LANG_CPP, "tests"},
+      {"aten/src/ATen/native/Linear.cpp", STRATA_LANG_CPP, "aten"},
+      {"aten/src/ATen/mps/MPSDevice.mm", STRATA_LANG_OBJCPP, "aten"},
+      {"aten/src/ATen/templates/Functions.h", STRATA_LANG_CPP, "codegen_templates"},
+      {"aten/src/ATen/test/basic.cpp", STRATA_LANG_CPP, "tests"},
+      {"aten/src/ATen/native/cpu/README.md.py", STRATA_LANG_PYTHON, "scripts"},
+      {"torch/library.h", STRATA_LANG_CPP, "aten"},
+      {"torch/csrc/jit/frontend/function_schema_parser.h", STRATA_LANG_CPP, "aten"},
+      {"torch/csrc/jit/frontend/parser.h", STRATA_LANG_CPP, "torch_csrc"},
+      {"torch/script.h", STRATA_LANG_CPP, "torch_csrc"},
+      {"torch/lib/libshm/core.cpp", STRATA_LANG_CPP, "torch_csrc"},
+      {"torch/csrc/lazy/test_mnist.py", STRATA_LANG_PYTHON, "tests"},
+      {"torch/csrc/jit/tensorexpr/scripts/bisect.py", STRATA_LANG_PYTHON, "scripts"},
+      {"torch/nn/functional.py", STRATA_LANG_PYTHON, "torch"},
+      {"torch/_C/_autograd.pyi", STRATA_LANG_PYTHON, "torch"},
+      {"caffe2/utils/threadpool/pthreadpool-cpp.h", STRATA_LANG_CPP, "caffe2_base"},
+      {"caffe2/serialize/inline_container.h", STRATA_LANG_CPP, "caffe2_base"},
+      {"caffe2/core/operator.h", STRATA_LANG_CPP, "caffe2"},
+      {"caffe2/python/core.py", STRATA_LANG_PYTHON, "caffe2_python"},
+      {"test/test_nn.py", STRATA_LANG_PYTHON, "tests"},
+      {"benchmarks/operator_benchmark/benchmark_core.py", STRATA_LANG_PYTHON, "benchmarks"},
+      {"torchgen/gen.py", STRATA_LANG_PYTHON, "codegen"},
+      {"setup.py", STRATA_LANG_PYTHON, ""},
+  };
+  for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+    if (strcmp(builtin_component(config, files[i].path, files[i].language), files[i].component))
+      fail_msg("%s is in '%s', not '%s'", files[i].path,
+               builtin_component(config, files[i].path, files[i].language), files[i].component);
   assert_true(config_folder_is_excluded(config, "third_party"));
   assert_true(config_folder_is_excluded(config, "web/node_modules"));
-  assert_int_equal(config->forbidden_count, 1);
-  assert_int_equal(config->forbidden[0].from[0].component, torch_csrc);
+  assert_true(config_generated_header(config, "ATen/ops/empty.h") != NULL);
+  assert_true(config_generated_header(config, "torch/version.h") != NULL);
+  assert_null(config_generated_header(config, "ATen/core/Tensor.h"));
+  assert_string_equal(config->deprecations.version_file, "version.txt");
   config_delete(config);
   config_delete(NULL);
 }

@@ -182,28 +182,28 @@ static void test_clock_and_passing(void **state) {
   assert_string_equal(clock.version_text, "2.10.0");
   assert_string_equal(clock.today_text, "2025-06-15");
   deprecation_when removal = when("2.9");
-  assert_true(deprecation_clock_passed(&clock, &removal)); // 2.10 > 2.9
+  assert_true(deprecation_clock_passed(&clock, &removal, false)); // 2.10 > 2.9
   removal = when("2.10");
-  assert_true(deprecation_clock_passed(&clock, &removal)); // reached
+  assert_true(deprecation_clock_passed(&clock, &removal, false)); // reached
   removal = when("2.11");
-  assert_false(deprecation_clock_passed(&clock, &removal));
+  assert_false(deprecation_clock_passed(&clock, &removal, false));
   removal = when("2025-06-14");
-  assert_true(deprecation_clock_passed(&clock, &removal));
+  assert_true(deprecation_clock_passed(&clock, &removal, false));
   removal = when("2025-06-15");
-  assert_false(deprecation_clock_passed(&clock, &removal)); // the day is not over
+  assert_false(deprecation_clock_passed(&clock, &removal, false)); // the day is not over
   removal = when("June 2025");
-  assert_false(deprecation_clock_passed(&clock, &removal)); // nor the month
+  assert_false(deprecation_clock_passed(&clock, &removal, false)); // nor the month
   removal = when("2025-05");
-  assert_true(deprecation_clock_passed(&clock, &removal));
+  assert_true(deprecation_clock_passed(&clock, &removal, false));
   config_delete(config);
 
   // No current version: versions cannot pass, dates still can.
   assert_true(deprecation_clock_init(&clock, NULL, NULL, &problem));
   assert_false(clock.has_version);
   removal = when("0.1");
-  assert_false(deprecation_clock_passed(&clock, &removal));
+  assert_false(deprecation_clock_passed(&clock, &removal, false));
   removal = when("2000-01-01");
-  assert_true(deprecation_clock_passed(&clock, &removal));
+  assert_true(deprecation_clock_passed(&clock, &removal, false));
 }
 
 static void test_version_file(void **state) {
@@ -222,9 +222,14 @@ static void test_version_file(void **state) {
   assert_true(deprecation_clock_init(&clock, config, root, &problem));
   assert_string_equal(clock.version_text, "2.6.0a0");
   deprecation_when removal = when("2.6");
-  assert_true(deprecation_clock_passed(&clock, &removal)); // 2.6 is being developed
+  assert_true(deprecation_clock_passed(&clock, &removal, false)); // 2.6 is being developed
   removal = when("2.7");
-  assert_false(deprecation_clock_passed(&clock, &removal));
+  assert_false(deprecation_clock_passed(&clock, &removal, false));
+  // "removed after 2.6" waits for the release after 2.6.
+  removal = when("2.6");
+  assert_false(deprecation_clock_passed(&clock, &removal, true));
+  removal = when("2.5");
+  assert_true(deprecation_clock_passed(&clock, &removal, true));
 
   // current_version wins over the file.
   config->deprecations.current_version = strdup("1.0");

@@ -88,7 +88,8 @@ static void test_exact_output(void **state) {
             "\"kind\": \"import\", \"line\": 9, \"scope\": \"function\"}\n"
             "  ],\n"
             "  \"unresolved\": [\n"
-            "    {\"from\": \"torch/nn/modules/linear.py\", \"target\": \"numpy\", \"line\": 3}\n"
+            "    {\"from\": \"torch/nn/modules/linear.py\", \"target\": \"numpy\", \"line\": 3, "
+            "\"language\": \"python\", \"category\": \"external\"}\n"
             "  ],\n"
             "  \"deprecations\": []\n"
             "}\n");

@@ -20,7 +20,7 @@ version: 1
 
 #--- main.py
 from __future__ import annotations
-# UNRESOLVED: {"from": "main.py", "target": "__future__", "line": [[@LINE-1]]}
+# UNRESOLVED: {"from": "main.py", "target": "__future__", "line": [[@LINE-1]], "language": "python", "category": "system"}
 import pkg.sub.leaf
 # EDGE: {"from": "main.py", "to": "pkg/sub/leaf.py", "kind": "import", "line": [[@LINE-1]], "scope": "module"}
 import pkg.sub.missing.deeper as alias
@@ -42,14 +42,14 @@ import pkg . sub . \
 import pkg.util; import pkg.util
 # EDGE-NEXT: {"from": "main.py", "to": "pkg/util.py", "kind": "import", "line": [[@LINE-1]], "scope": "module"}
 import numpy
-# UNRESOLVED-NEXT: {"from": "main.py", "target": "numpy", "line": [[@LINE-1]]}
+# UNRESOLVED-NEXT: {"from": "main.py", "target": "numpy", "line": [[@LINE-1]], "language": "python", "category": "external"}
 from numpy.linalg import norm, det
-# UNRESOLVED-NEXT: {"from": "main.py", "target": "numpy.linalg", "line": [[@LINE-1]]}
+# UNRESOLVED-NEXT: {"from": "main.py", "target": "numpy.linalg", "line": [[@LINE-1]], "language": "python", "category": "external"}
 import os.path, json
-# UNRESOLVED-NEXT: {"from": "main.py", "target": "json", "line": [[@LINE-1]]}
-# UNRESOLVED-NEXT: {"from": "main.py", "target": "os.path", "line": [[@LINE-2]]}
+# UNRESOLVED-NEXT: {"from": "main.py", "target": "json", "line": [[@LINE-1]], "language": "python", "category": "system"}
+# UNRESOLVED-NEXT: {"from": "main.py", "target": "os.path", "line": [[@LINE-2]], "language": "python", "category": "system"}
 from . import sibling
-# UNRESOLVED-NEXT: {"from": "main.py", "target": ".", "line": [[@LINE-1]]}
+# UNRESOLVED-NEXT: {"from": "main.py", "target": ".", "line": [[@LINE-1]], "language": "python", "category": "unknown"}
 
 #--- pkg/__init__.py
 #--- pkg/sub/__init__.py
@@ -65,9 +65,9 @@ from . import nothing_here
 from .leaf import x
 import pkg.sub.leaf
 from ... import above_the_top
-# UNRESOLVED: {"from": "pkg/sub/leaf.py", "target": "...", "line": [[@LINE-1]]}
+# UNRESOLVED: {"from": "pkg/sub/leaf.py", "target": "...", "line": [[@LINE-1]], "language": "python", "category": "unknown"}
 from ...up.there import y
-# UNRESOLVED-NEXT: {"from": "pkg/sub/leaf.py", "target": "...up.there", "line": [[@LINE-1]]}
+# UNRESOLVED-NEXT: {"from": "pkg/sub/leaf.py", "target": "...up.there", "line": [[@LINE-1]], "language": "python", "category": "unknown"}
 
 #--- pkg/sub/other.py
 #--- pkg/util.py
@@ -76,6 +76,6 @@ from ...up.there import y
 from . import mod
 # EDGE: {"from": "pkg2/__init__.py", "to": "pkg2/mod.py", "kind": "import", "line": [[@LINE-1]], "scope": "module"}
 from .. import outside
-# UNRESOLVED: {"from": "pkg2/__init__.py", "target": "..", "line": [[@LINE-1]]}
+# UNRESOLVED: {"from": "pkg2/__init__.py", "target": "..", "line": [[@LINE-1]], "language": "python", "category": "unknown"}
 
 #--- pkg2/mod.py

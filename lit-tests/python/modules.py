@@ -3,6 +3,8 @@
 # parts taken as they are even when they are not identifiers. The root's own
 # __init__.py and files under no root have no module (null) and are never
 # imported; when a package and a plain module share a name, the package wins.
+# A file under two roots is importable by the name each gives it:
+# src/vendor/six.py is `six` (from the deepest root) and `vendor.six`.
 #
 # RUN: rm -rf %t && split-file --leading-lines %s %t
 # RUN: %strata graph --format json %t > %t.json
@@ -37,6 +39,7 @@ import app.main
 import six
 # EDGE: {"from": "src/app/main.py", "to": "src/vendor/six.py", "kind": "import", "line": [[@LINE-1]], "scope": "module"}
 import vendor.six, src.app
+# EDGE-NEXT: {"from": "src/app/main.py", "to": "src/vendor/six.py", "kind": "import", "line": [[@LINE-1]], "scope": "module"}
 import shared
 # EDGE-NEXT: {"from": "src/app/main.py", "to": "src/shared/__init__.py", "kind": "import", "line": [[@LINE-1]], "scope": "module"}
 from . import helpers

@@ -10,8 +10,10 @@ that cuts the text into comments, string and character literals, names and
 punctuation. It applies the rules of docs/deprecations.md:
 
 - directives are logical lines starting with '#'; their text is never a
-  site; code under a literal `#if 0` / `#elif 0` is dead, every other branch
-  counts;
+  site, but for the body of a `#define` (not under `#if 0`) of a macro that
+  is not itself a configured macro: there a use of a configured macro is a
+  site, unless it is the whole body (a macro spelling a deprecation); code
+  under a literal `#if 0` / `#elif 0` is dead, every other branch counts;
 - sites: `[[ ... deprecated ... ]]` (the name at the top level of the
   brackets), `__attribute__((... deprecated ...))`, `__declspec(...
   deprecated ...)`, every use of a configured macro (C10_DEPRECATED,
@@ -82,11 +84,12 @@ TOKEN = re.compile(
 
 
 class Token:
-    __slots__ = ("kind", "text", "begin", "end", "line", "last_line", "live")
+    __slots__ = ("kind", "text", "begin", "end", "line", "last_line", "live", "body")
 
     def __init__(self, kind, text, begin, end):
         self.kind, self.text, self.begin, self.end = kind, text, begin, end
         self.live = True
+        self.body = None  # "start" or "rest" in a #define's body
 
 
 def tokenize(text):
@@ -125,8 +128,28 @@ def newline_between(text, a, b):
     return False
 
 
-def mark_directives(text, tokens):
-    """Sets live to False for directive tokens and code under #if 0."""
+def mark_define_body(tokens, index, end, macros):
+    """Marks the body of the #define at tokens[index:end], unless it defines
+    one of macros."""
+    code = [i for i in range(index + 1, end) if tokens[i].kind != "comment"]
+    if len(code) < 2 or tokens[code[1]].kind != "name" or tokens[code[1]].text in macros:
+        return
+    name = code[1]
+    body = [i for i in code[2:]]
+    after_name = name + 1
+    # Function-like: '(' right after the name, no blank between.
+    if after_name < end and tokens[after_name].text == "(" and \
+            tokens[after_name].begin == tokens[name].end:
+        while body and tokens[body[0]].text != ")":
+            body.pop(0)
+        body = body[1:]
+    for position, i in enumerate(body):
+        tokens[i].body = "start" if position == 0 else "rest"
+
+
+def mark_directives(text, tokens, macros):
+    """Sets live to False for directive tokens and code under #if 0, and
+    marks the bodies of #define (but those of macros)."""
     stack = []  # (dead, parent_dead)
     index = 0
     count = len(tokens)
@@ -167,6 +190,8 @@ def mark_directives(text, tokens):
             stack.pop()
         for t in tokens[index:end]:
             t.live = False
+        if name == "define" and not dead:
+            mark_define_body(tokens, index, end, macros)
         index = end
 
 
@@ -194,8 +219,8 @@ class Scanner:
         self.text = text
         self.tokens = tokenize(text)
         self.starts = number_lines(text, self.tokens)
-        mark_directives(text, self.tokens)
         self.macros = set(macros)
+        mark_directives(text, self.tokens, self.macros)
         self.sites = []
         self.comment_index()
 
@@ -311,10 +336,25 @@ class Scanner:
             inner += 1
         return close + 1 if close < len(self.tokens) else index + 1
 
+    def whole_body(self, index):
+        """Whether the macro use at index is all of its #define's body."""
+        if self.tokens[index].body != "start":
+            return False
+        after = self.next_code(index)
+        if self.is_punct(after, "("):
+            close = self.close(after)
+            after = self.next_code(close) if close < len(self.tokens) else close
+        return after >= len(self.tokens) or self.tokens[after].body != "rest"
+
     def scan(self):
         index = 0
         while index < len(self.tokens):
             token = self.tokens[index]
+            if token.body and token.kind == "name":
+                if unsplice(token.text) in self.macros and not self.whole_body(index):
+                    self.add(index, unsplice(token.text), self.message_after(index))
+                index += 1
+                continue
             if not token.live or token.kind not in ("punct", "name"):
                 index += 1
                 continue

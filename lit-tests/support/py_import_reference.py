@@ -13,7 +13,8 @@ Rules (the contract strata's graph follows):
 - A file is named from the deepest python root holding it: ROOT/r/a/b.py is
   module a.b, ROOT/r/a/__init__.py is a; the root's own __init__.py and
   files under no root have no module (null). A stub (.pyi) is named like
-  the module it describes. When two files name one module (a/__init__.py
+  the module it describes. A file under several roots is importable by the
+  name each of them gives it, unless another file holds that name. When two files name one module (a/__init__.py
   and a.py, a.py and a.pyi, or one name under two roots), imports go to
   the module that runs rather than its stub, then to the package, else to
   the first path.
@@ -101,6 +102,29 @@ def walk(root, excludes):
     return found
 
 
+def names_below(path, roots):
+    """The dotted names path has under each root holding it."""
+    names = []
+    for root in roots:
+        root = root.strip("/")
+        while root.startswith("./"):
+            root = root[2:]
+        if root in ("", "."):
+            rest = path
+        elif path.startswith(root + "/"):
+            rest = path[len(root) + 1:]
+        else:
+            continue
+        rest = rest[: -len(".pyi" if is_stub(path) else ".py")]
+        if rest == "__init__":
+            continue
+        if rest.endswith("/__init__"):
+            rest = rest[: -len("/__init__")]
+        if rest:
+            names.append(rest.replace("/", "."))
+    return names
+
+
 def module_name(path, roots):
     """The dotted module of path under the deepest root holding it, or None."""
     best = None
@@ -175,6 +199,7 @@ def imports(tree):
 
 class Resolver:
     def __init__(self, paths, roots):
+        self.roots = roots
         self.module_of = {path: module_name(path, roots) for path in paths}
         self.file_of = {}
         # Two files can name one module: what runs wins over a stub, then
@@ -190,6 +215,12 @@ class Resolver:
             if existing is not None and rank(existing) <= rank(path):
                 continue
             self.file_of[module] = path
+        # Then the names files have under their other roots, where free.
+        for path in paths:
+            if self.module_of[path] is None:
+                continue
+            for name in names_below(path, roots):
+                self.file_of.setdefault(name, path)
 
     def longest_prefix(self, dotted):
         parts = dotted.split(".") if dotted else []
