@@ -6,15 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t *line,
-                                 uint32_t *column) {
+// The innermost problem node of tree: go down through the first child that
+// holds an error at each level (a node starts no later than its children,
+// and error recovery often wraps a long run of good code, even the whole
+// file, in an ERROR node whose start says nothing about the problem).
+static bool python_syntax__problem(const TSTree *tree, TSNode *out) {
   TSNode root = ts_tree_root_node(tree);
   if (!ts_node_has_error(root))
     return false;
-  // Go down through the first child that holds an error at each level, to
-  // the innermost problem: a node starts no later than its children, and
-  // error recovery often wraps a long run of good code (even the whole file)
-  // in an ERROR node whose start says nothing about where the problem is.
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   TSNode problem = root;
   for (;;) {
@@ -32,11 +31,43 @@ bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t
       break; // no child holds it: the problem is this node (an ERROR of tokens)
   }
   ts_tree_cursor_delete(&cursor);
-  TSPoint point = ts_node_start_point(problem);
-  uint32_t start = ts_node_start_byte(problem);
-  *line = point.row + 1;
-  *column = python_text_column(bytes, point, start);
+  *out = problem;
   return true;
+}
+
+bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t *line,
+                                 uint32_t *column) {
+  TSNode problem;
+  if (!python_syntax__problem(tree, &problem))
+    return false;
+  TSPoint point = ts_node_start_point(problem);
+  *line = point.row + 1;
+  *column = python_text_column(bytes, point, ts_node_start_byte(problem));
+  return true;
+}
+
+static bool python_syntax__first_problem_offset(const TSTree *tree, uint32_t *offset) {
+  TSNode problem;
+  if (!python_syntax__problem(tree, &problem))
+    return false;
+  *offset = ts_node_start_byte(problem);
+  return true;
+}
+
+// The line and column (1-based, column in code points) of offset in bytes.
+static void python_syntax__position(const char *bytes, uint32_t offset, uint32_t *line,
+                                    uint32_t *column) {
+  TSPoint point = {0, 0};
+  uint32_t line_start = 0;
+  for (uint32_t i = 0; i < offset; i++) {
+    if (bytes[i] == '\n') {
+      point.row++;
+      line_start = i + 1;
+    }
+  }
+  point.column = offset - line_start;
+  *line = point.row + 1;
+  *column = python_text_column(bytes, point, offset);
 }
 
 // The end of the string literal that starts at quote (a ' or "), or length
@@ -149,20 +180,36 @@ static bool python_syntax__unary_star(const char *bytes, size_t star) {
   return false;
 }
 
-// Rewrites, in copy, every starred operand the grammar lacks; returns how
-// many it rewrote.
+// Rewrites, in copy, what the grammar lacks: every starred operand it does
+// not take, and the line breaks inside brackets, which Python joins
+// (implicit line joining) and the grammar's indentation scanner does not
+// always (`(bar.` then a less indented `baz)`), with the comments there.
+// Returns how many rewrites it made.
 static size_t python_syntax__bridge(char *copy, size_t length) {
   size_t rewritten = 0;
+  size_t depth = 0;
   for (size_t i = 0; i < length; i++) {
     char c = copy[i];
     if (c == '#') {
+      size_t start = i;
       while (i < length && copy[i] != '\n')
         i++;
+      if (depth > 0)
+        memset(copy + start, ' ', i - start);
+      i--;
       continue;
     }
     if (c == '\'' || c == '"') {
       i = python_syntax__string_end(copy, length, i) - 1;
       continue;
+    }
+    if (c == '(' || c == '[' || c == '{')
+      depth++;
+    else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+      depth--;
+    else if ((c == '\n' || c == '\r') && depth > 0) {
+      copy[i] = ' ';
+      rewritten++;
     }
     if (c != '*' || (i + 1 < length && copy[i + 1] == '*') || (i > 0 && copy[i - 1] == '*') ||
         !python_syntax__unary_star(copy, i))
@@ -190,8 +237,13 @@ bool python_syntax_confirm(TSParser *parser, const char *bytes, size_t length, u
   if (python_syntax__bridge(copy, length) > 0) {
     ts_parser_reset(parser);
     TSTree *tree = ts_parser_parse_string(parser, NULL, copy, (uint32_t)length);
-    // The tree lives in the caller's arena, as the first one does.
-    stands = !tree || python_syntax_first_problem(tree, copy, line, column);
+    // The tree lives in the caller's arena, as the first one does. Offsets
+    // are the same in both texts, lines are not (joined): the problem's
+    // place is read off the original.
+    uint32_t offset;
+    stands = !tree || python_syntax__first_problem_offset(tree, &offset);
+    if (tree && stands)
+      python_syntax__position(bytes, offset, line, column);
   }
   free(copy);
   return stands;
