@@ -33,7 +33,8 @@ static bool cxx_scan__contains(const char *bytes, size_t length, const char *nee
 
 bool cxx_deprecations_possible(const char *bytes, size_t length, const char *const *macros,
                                size_t macro_count) {
-  if (cxx_scan__contains(bytes, length, "deprecat", true))
+  if (cxx_scan__contains(bytes, length, "deprecat", true) ||
+      cxx_scan__contains(bytes, length, "will be removed", true))
     return true;
   for (size_t i = 0; i < macro_count; i++)
     if (cxx_scan__contains(bytes, length, macros[i], false))
@@ -371,13 +372,14 @@ static const char *cxx_scan__macro(const cxx_scan *self, size_t index) {
 }
 
 // TORCH_WARN(...) and TORCH_WARN_ONCE(...) are sites when their literals
-// say "deprecat".
+// say "deprecat", or that something "will be removed".
 static void cxx_scan__torch_warn(cxx_scan *self, size_t index, const char *kind) {
   size_t open = cxx_scan__next(self, index);
   if (!cxx_scan__punct(self, open, '('))
     return;
   char *message = cxx_scan__message(self, open, cxx_scan__close(self, open));
-  if (message && cxx_scan__contains(message, strlen(message), "deprecat", true))
+  if (message && (cxx_scan__contains(message, strlen(message), "deprecat", true) ||
+                  cxx_scan__contains(message, strlen(message), "will be removed", true)))
     cxx_scan__add(self, index, kind, message);
   else
     free(message);

@@ -25,8 +25,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-// Whether bytes can hold a site at all: "deprecat" in any case, or one of
-// macros, appears somewhere. Most files hold neither and skip the walk.
+// Whether bytes can hold a site at all: "deprecat" or "will be removed" in
+// any case, or one of macros, appears somewhere. Most files hold none and
+// skip the walk.
 bool cxx_deprecations_possible(const char *bytes, size_t length, const char *const *macros,
                                size_t macro_count);
 

@@ -222,17 +222,25 @@ static char *python_deprecations__message(python_deprecations *self, TSNode node
   return xstrndup(self->text.data, self->text.length);
 }
 
-static bool python_deprecations__says_deprecat(const char *message) {
-  static const char word[] = "deprecat";
-  size_t length = sizeof(word) - 1;
+// Whether message holds phrase (lowercase letters and blanks) in any case.
+static bool python_deprecations__says(const char *message, const char *phrase) {
+  size_t length = strlen(phrase);
   for (const char *at = message; *at; at++) {
     size_t i = 0;
-    while (i < length && at[i] && (at[i] | 0x20) == word[i])
+    while (i < length && at[i] && (at[i] | 0x20) == phrase[i])
       i++;
     if (i == length)
       return true;
   }
   return false;
+}
+
+// Whether a warning's message announces a deprecation: it says "deprecat",
+// or that something "will be removed" (TORCH_WARN("x() will be removed in
+// PyTorch 1.6") is one, whatever its category).
+static bool python_deprecations__says_deprecat(const char *message) {
+  return python_deprecations__says(message, "deprecat") ||
+         python_deprecations__says(message, "will be removed");
 }
 
 // Whether node names DeprecationWarning or PendingDeprecationWarning (as

@@ -20,7 +20,7 @@ punctuation. It applies the rules of docs/deprecations.md:
   C10_DEPRECATED_MESSAGE, C10_DEFINE_DEPRECATED_USING, TORCH_WARN_DEPRECATION
   unless --macro names others, or the `cxx_macros: [...]` flow list of the
   strata.yaml given with --config), TORCH_WARN / TORCH_WARN_ONCE whose
-  literals say "deprecat";
+  literals say "deprecat" or "will be removed";
 - the message: the string literals inside the parentheses, concatenated;
   "" without parentheses or arguments; null when no argument is a literal;
 - the comments: those touching the site's line, and those touching the run
@@ -372,7 +372,8 @@ class Scanner:
                 open_index = self.next_code(index)
                 if self.is_punct(open_index, "("):
                     message = self.message(open_index, self.close(open_index))
-                    if message is not None and "deprecat" in message.lower():
+                    if message is not None and ("deprecat" in message.lower() or
+                                                "will be removed" in message.lower()):
                         self.add(index, name, message)
                 index += 1
             else:

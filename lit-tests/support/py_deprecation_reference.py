@@ -15,7 +15,8 @@ between the two is evidence that both follow the rules:
   category (second positional argument or `category=`) is a name or
   attribute ending in DeprecationWarning or PendingDeprecationWarning; or,
   with any other category or none, whose message is a literal form that
-  says "deprecat" in any case. Its kind is "warnings.warn".
+  says "deprecat" or "will be removed" in any case. Its kind is
+  "warnings.warn".
 - A decorator `@deprecated`, `@typing_extensions.deprecated` or
   `@warnings.deprecated`, called or bare; its kind is "@" and the name.
 - A call or decorator whose dotted name is a --python-call name; its kind is
@@ -254,7 +255,8 @@ def sites(tree, source, extra):
             category = node.args[1] if len(node.args) > 1 else keyword(node, "category")
             text = message_text(message, double_star)
             if is_deprecation_category(category) or (
-                    text is not None and "deprecat" in text.lower()):
+                    text is not None and ("deprecat" in text.lower() or
+                                          "will be removed" in text.lower())):
                 found.append((node.lineno, node.col_offset, "warnings.warn", text))
                 continue
             if name not in extra:
