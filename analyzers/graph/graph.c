@@ -157,6 +157,10 @@ void graph_build(graph *self, const strata_config *config, notice_list *notices)
   }
   resolve_python(self, config, notices);
   resolve_cxx(self, config, notices);
+  graph_finish_edges(self);
+}
+
+void graph_finish_edges(graph *self) {
   graph__sort_and_dedupe(self);
   graph__index_edges(self);
 }

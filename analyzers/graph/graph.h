@@ -20,7 +20,16 @@ typedef struct graph_file {
   char *module;
   int component;     // index into config components, -1 for none
   file_facts *facts; // owned by the graph
+  // Exact mode: how many translation units of the build open the file.
+  uint32_t opened_by;
 } graph_file;
+
+// Exact mode (docs/cxx.md): whether the build compiles an include.
+typedef enum graph_taken {
+  GRAPH_TAKEN_UNKNOWN, // no compile commands, or no unit opens the including file
+  GRAPH_TAKEN_NO,      // units open the including file; none takes this include
+  GRAPH_TAKEN_YES,     // some unit takes it (taken_by says how many)
+} graph_taken;
 
 typedef struct graph_edge {
   uint32_t from; // file index
@@ -30,6 +39,8 @@ typedef struct graph_edge {
   uint32_t line;
   uint32_t column;
   const fact_dependency *origin; // the fact it was resolved from
+  graph_taken taken;
+  uint32_t taken_by; // translation units that take it
 } graph_edge;
 
 typedef struct graph_unresolved {
@@ -38,6 +49,8 @@ typedef struct graph_unresolved {
   uint32_t line;
   uint32_t column;
   const fact_dependency *origin;
+  graph_taken taken;
+  uint32_t taken_by;
 } graph_unresolved;
 
 typedef struct graph {
@@ -53,6 +66,10 @@ typedef struct graph {
   // out_start[i] .. out_start[i + 1] are the edges of file i, once built.
   size_t *out_start;
   struct strmap *path_index; // path -> file index
+  // Exact mode: the build's translation units were read (graph_mark_taken),
+  // and how many there were.
+  bool exact;
+  size_t exact_units;
 } graph;
 
 graph *graph_new(void);
@@ -72,6 +89,36 @@ void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32
 // or unresolved entries, sorts and indexes edges. Problems that concern the
 // run rather than one file (an include dir that does not exist) go to notices.
 void graph_build(graph *self, const strata_config *config, notice_list *notices);
+// Sorts, de-duplicates and indexes the edges again, after edges were added
+// to a built graph.
+void graph_finish_edges(graph *self);
+
+// One include the build's translation units take, from a file of the tree
+// (exact mode, analyzers/exact/).
+typedef struct graph_taken_include {
+  const char *from; // relative path of the including file
+  uint32_t line;    // of the directive
+  const char *to;   // relative path of the file it opens; NULL when that is no file of the tree
+  uint32_t units;   // how many translation units take it
+} graph_taken_include;
+
+// What exact mode learned from the build, joined onto the graph by
+// graph_mark_taken.
+typedef struct graph_taken_build {
+  const graph_taken_include *includes;
+  size_t include_count;
+  const char *const *opened; // relative paths of the tree's files the units open
+  const uint32_t *opened_units;
+  size_t opened_count;
+  size_t unit_count;
+} graph_taken_build;
+
+// Marks every include edge and unresolved include of a file some unit opens
+// taken or not; those of other files stay unknown. An include the compiler
+// took to a file of the tree where the every-branch resolution found
+// another (or none) becomes an edge of its own, taken, with the same
+// origin. Call after graph_build.
+void graph_mark_taken(graph *self, const graph_taken_build *build);
 
 // The dotted Python module of relative path under the deepest python root
 // that holds it, or NULL when no root holds it (or it is the root's own

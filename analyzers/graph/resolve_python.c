@@ -94,9 +94,13 @@ static void resolve__edge(resolver *self, uint32_t from, uint32_t to,
                           const fact_dependency *dependency) {
   if (from == to)
     return; // an import of the importing module itself is no edge
-  graph_edge edge = {
-      from,      to, FACT_DEP_IMPORT, dependency->scope, dependency->line, dependency->column,
-      dependency};
+  graph_edge edge = {.from = from,
+                     .to = to,
+                     .kind = FACT_DEP_IMPORT,
+                     .scope = dependency->scope,
+                     .line = dependency->line,
+                     .column = dependency->column,
+                     .origin = dependency};
   graph_add_edge(self->graph, &edge);
 }
 
