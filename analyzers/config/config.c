@@ -165,11 +165,13 @@ void config_error_release(config_error *error) {
   error->file = NULL;
 }
 
-int config_component_of(const strata_config *self, const char *path) {
+int config_component_of(const strata_config *self, const char *path, strata_language language) {
   int best = -1;
   size_t best_specificity = 0;
   for (size_t i = 0; i < self->component_count; i++) {
     const config_component *component = &self->components[i];
+    if (component->languages && !(component->languages & (1u << language)))
+      continue;
     for (size_t k = 0; k < component->glob_count; k++) {
       size_t specificity = glob_specificity(component->globs[k]);
       // Strictly more specific wins, so ties go to the earlier component.

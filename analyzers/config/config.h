@@ -6,6 +6,7 @@
 #ifndef STRATA_CONFIG_H
 #define STRATA_CONFIG_H
 
+#include "facts.h"
 #include "glob.h"
 
 #include <stdbool.h>
@@ -21,9 +22,17 @@ typedef struct config_component {
   char *name;
   glob **globs;
   size_t glob_count;
+  // The languages whose files it takes, one bit (1u << language) each; 0
+  // for every language.
+  uint32_t languages;
   int layer; // index into layers (0 = highest), -1 when in no layer
   config_position position;
 } config_component;
+
+// Every C-family language, as a set of component languages.
+#define CONFIG_LANGUAGES_CXX                                                                       \
+  ((1u << STRATA_LANG_C) | (1u << STRATA_LANG_CPP) | (1u << STRATA_LANG_CUDA) |                    \
+   (1u << STRATA_LANG_OBJCPP) | (1u << STRATA_LANG_HIP))
 
 // One side of a forbidden entry: a component name, or else a path glob
 // (any value holding '/' or a wildcard is a glob).
@@ -128,9 +137,10 @@ strata_config *config_load_default(config_error *error);
 void config_delete(strata_config *self);
 void config_error_release(config_error *error);
 
-// The component of relative path: the one with the most specific matching
-// glob (ties: the first in the file). -1 when none matches.
-int config_component_of(const strata_config *self, const char *path);
+// The component of relative path, a file in language: the one with the most
+// specific matching glob among those that take the language (ties: the
+// first in the file). -1 when none matches.
+int config_component_of(const strata_config *self, const char *path, strata_language language);
 // Whether relative path is excluded.
 bool config_is_excluded(const strata_config *self, const char *path);
 // Whether the whole folder (relative path) is excluded, so the walk skips it.

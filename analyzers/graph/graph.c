@@ -150,7 +150,7 @@ static void graph__index_edges(graph *self) {
 void graph_build(graph *self, const strata_config *config, notice_list *notices) {
   for (size_t i = 0; i < self->file_count; i++) {
     graph_file *file = &self->files[i];
-    file->component = config ? config_component_of(config, file->path) : -1;
+    file->component = config ? config_component_of(config, file->path, file->language) : -1;
     free(file->module);
     file->module = file->language == STRATA_LANG_PYTHON ? python_module_for_path(config, file->path)
                                                         : xstrdup(file->path);

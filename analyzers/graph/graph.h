@@ -125,6 +125,9 @@ void graph_mark_taken(graph *self, const graph_taken_build *build);
 // __init__.py). The caller frees it.
 char *python_module_for_path(const strata_config *config, const char *path);
 
+// Whether path is a Python stub (.pyi).
+bool python_path_is_stub(const char *path);
+
 // Language-specific resolution, called by graph_build after modules and
 // components are set: each adds edges and unresolved entries for the
 // dependency facts of its own languages.

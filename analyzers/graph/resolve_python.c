@@ -14,10 +14,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool resolve__is_init(const char *path) {
+// The length of path's Python suffix: 3 for ".py", 4 for a ".pyi" stub, 0
+// for anything else.
+static size_t resolve__suffix(const char *path) {
   size_t length = strlen(path);
-  return length >= 11 && strcmp(path + length - 11, "__init__.py") == 0 &&
-         (length == 11 || path[length - 12] == '/');
+  if (length >= 3 && strcmp(path + length - 3, ".py") == 0)
+    return 3;
+  if (length >= 4 && strcmp(path + length - 4, ".pyi") == 0)
+    return 4;
+  return 0;
+}
+
+bool python_path_is_stub(const char *path) {
+  return resolve__suffix(path) == 4;
+}
+
+// Whether path is a package's __init__.py (or __init__.pyi).
+static bool resolve__is_init(const char *path) {
+  size_t suffix = resolve__suffix(path);
+  size_t length = strlen(path) - suffix;
+  return suffix && length >= 8 && strncmp(path + length - 8, "__init__", 8) == 0 &&
+         (length == 8 || path[length - 9] == '/');
 }
 
 // Whether root (relative, "." for the whole tree) holds path; sets *rest to
@@ -56,10 +73,10 @@ char *python_module_for_path(const strata_config *config, const char *path) {
   }
   if (!below)
     return NULL;
-  size_t length = strlen(below);
-  if (length < 3 || strcmp(below + length - 3, ".py") != 0)
+  size_t suffix = resolve__suffix(below);
+  if (!suffix)
     return NULL;
-  length -= 3;
+  size_t length = strlen(below) - suffix;
   if (resolve__is_init(below))
     length = length >= 9 ? length - 9 : 0; // drop "/__init__"
   if (length == 0)
@@ -94,10 +111,13 @@ static void resolve__edge(resolver *self, uint32_t from, uint32_t to,
                           const fact_dependency *dependency) {
   if (from == to)
     return; // an import of the importing module itself is no edge
+  // A stub's imports never run: only type checkers follow them.
+  fact_scope scope = python_path_is_stub(self->graph->files[from].path) ? FACT_SCOPE_TYPE_CHECKING
+                                                                        : dependency->scope;
   graph_edge edge = {.from = from,
                      .to = to,
                      .kind = FACT_DEP_IMPORT,
-                     .scope = dependency->scope,
+                     .scope = scope,
                      .line = dependency->line,
                      .column = dependency->column,
                      .origin = dependency};
@@ -186,17 +206,21 @@ void resolve_python(graph *self, const strata_config *config, notice_list *notic
   (void)config;
   (void)notices;
   resolver state = {self, strmap_new()};
-  // Two files can name one module (a/ and a.py, or the same name under two
-  // roots): the package wins, then the first path, as files are in path order.
+  // Two files can name one module (a/ and a.py, a.py and its stub a.pyi, or
+  // the same name under two roots): what runs wins over a stub, then the
+  // package, then the first path, as files are in path order.
   for (size_t i = 0; i < self->file_count; i++) {
     const graph_file *file = &self->files[i];
     if (file->language != STRATA_LANG_PYTHON || !file->module)
       continue;
     uint32_t existing;
     size_t length = strlen(file->module);
-    if (strmap_get(state.modules, file->module, length, &existing) &&
-        (resolve__is_init(self->files[existing].path) || !resolve__is_init(file->path)))
-      continue;
+    if (strmap_get(state.modules, file->module, length, &existing)) {
+      const char *kept = self->files[existing].path;
+      bool kept_stub = python_path_is_stub(kept), stub = python_path_is_stub(file->path);
+      if (kept_stub != stub ? stub : resolve__is_init(kept) || !resolve__is_init(file->path))
+        continue;
+    }
     strmap_put(state.modules, file->module, length, (uint32_t)i);
   }
   strbuf absolute, candidate;
