@@ -78,6 +78,15 @@ typedef struct config_allowance {
   config_position position; // the entry's
 } config_allowance;
 
+// What becomes of a finding on an include no translation unit of the build
+// takes (exact mode): demoted to a note (the default), reported as usual,
+// or dropped.
+typedef enum config_untaken {
+  CONFIG_UNTAKEN_NOTE,
+  CONFIG_UNTAKEN_REPORT,
+  CONFIG_UNTAKEN_DROP,
+} config_untaken;
+
 typedef struct strata_config {
   char *source_name; // the file it came from, or "<built-in pytorch default>"
   int version;
@@ -90,6 +99,16 @@ typedef struct strata_config {
   char **cxx_defines; // "NAME" or "NAME=VALUE"
   size_t cxx_define_count;
   char *cxx_std; // "c++17" unless set
+  // cxx.compile_commands: the build's compile_commands.json (or the folder
+  // holding it), relative to the analyzed root unless absolute; NULL when
+  // not set: exact mode is off (docs/cxx.md).
+  char *cxx_compile_commands;
+  // cxx.cuda_path: the CUDA toolkit exact mode parses CUDA units against,
+  // relative to the analyzed root unless absolute; NULL: the system's.
+  char *cxx_cuda_path;
+  // cxx.untaken_findings: what becomes of a finding on an include that no
+  // translation unit of the build takes (exact mode).
+  config_untaken untaken_findings;
   config_component *components;
   size_t component_count;
   char **layers; // highest first
