@@ -20,6 +20,29 @@ void edge_condition_append(const graph_edge *edge, strbuf *out) {
     strbuf_printf(out, " under '#if %s'", condition);
 }
 
+void edge_taken_append(const check_context *context, const graph_edge *edge, strbuf *out) {
+  if (edge->taken == GRAPH_TAKEN_NO)
+    strbuf_append_str(out, " (no translation unit of the build takes it)");
+  else if (edge->taken == GRAPH_TAKEN_YES)
+    strbuf_printf(out, " (taken by %u of %zu translation units)", edge->taken_by,
+                  context->graph->exact_units);
+}
+
+config_untaken edge_untaken_policy(const check_context *context) {
+  if (!context->graph->exact)
+    return CONFIG_UNTAKEN_REPORT;
+  return context->config ? context->config->untaken_findings : CONFIG_UNTAKEN_NOTE;
+}
+
+bool edge_untaken_keep(const check_context *context, const graph_edge *edge, bool *demote) {
+  *demote = false;
+  if (edge->taken != GRAPH_TAKEN_NO)
+    return true;
+  config_untaken policy = edge_untaken_policy(context);
+  *demote = policy == CONFIG_UNTAKEN_NOTE;
+  return policy != CONFIG_UNTAKEN_DROP;
+}
+
 static json_t *edge_finding__end(const strata_config *config, const graph_file *file) {
   json_t *end = json_object();
   json_object_set_new(end, "path", json_string(file->path));
@@ -47,5 +70,14 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
                       json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
   const char *condition = edge_condition(edge);
   json_object_set_new(properties, "condition", condition ? json_string(condition) : json_null());
+  if (context->graph->exact) {
+    // Exact mode: whether the build takes the include (null: no unit opens
+    // the including file), and how many units do.
+    json_object_set_new(properties, "taken",
+                        edge->taken == GRAPH_TAKEN_UNKNOWN
+                            ? json_null()
+                            : json_boolean(edge->taken == GRAPH_TAKEN_YES));
+    json_object_set_new(properties, "taken_by", json_integer(edge->taken_by));
+  }
   item->properties = properties;
 }

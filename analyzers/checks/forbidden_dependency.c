@@ -25,9 +25,13 @@ void check_forbidden_dependency(const check_context *context) {
         continue;
       if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
         break; // waived: not reported, under this entry or a later one
+      bool demote;
+      if (!edge_untaken_keep(context, edge, &demote))
+        break; // the build never takes it, and cxx.untaken_findings drops such findings
       strbuf condition;
       strbuf_init(&condition);
       edge_condition_append(edge, &condition);
+      edge_taken_append(context, edge, &condition);
       finding *item = finding_list_add(
           context->findings, context->rule, from->path, edge->line, edge->column,
           "'%s' (%s) %s '%s' (%s)%s, which strata.yaml forbids%s%s%s", from->path,
@@ -36,6 +40,8 @@ void check_forbidden_dependency(const check_context *context) {
           entry->why ? ": \"" : "", entry->why ? entry->why : "", entry->why ? "\"" : "");
       strbuf_release(&condition);
       edge_finding_describe(item, context, edge);
+      if (demote)
+        item->level = RULE_LEVEL_NOTE;
       json_object_set_new(item->properties, "why",
                           entry->why ? json_string(entry->why) : json_null());
       break; // one finding per edge, for the first entry that forbids it

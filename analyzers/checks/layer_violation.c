@@ -19,9 +19,13 @@ void check_layer_violation(const check_context *context) {
       continue;
     if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
       continue;
+    bool demote;
+    if (!edge_untaken_keep(context, edge, &demote))
+      continue;
     strbuf condition;
     strbuf_init(&condition);
     edge_condition_append(edge, &condition);
+    edge_taken_append(context, edge, &condition);
     finding *item = finding_list_add(
         context->findings, context->rule, from->path, edge->line, edge->column,
         "'%s' (%s, layer %d of %zu) %s '%s' (%s, layer %d of %zu)%s: layer '%s' must not depend "
@@ -32,5 +36,7 @@ void check_layer_violation(const check_context *context) {
         config->layers[to_layer]);
     strbuf_release(&condition);
     edge_finding_describe(item, context, edge);
+    if (demote)
+      item->level = RULE_LEVEL_NOTE;
   }
 }
