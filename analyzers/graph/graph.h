@@ -120,6 +120,10 @@ typedef struct graph_taken_build {
 // origin. Call after graph_build.
 void graph_mark_taken(graph *self, const graph_taken_build *build);
 
+// Keeps of the include edges only those the build takes (imports stay):
+// for `strata graph --taken-only`.
+void graph_keep_taken(graph *self);
+
 // The dotted Python module of relative path under the deepest python root
 // that holds it, or NULL when no root holds it (or it is the root's own
 // __init__.py). The caller frees it.

@@ -110,3 +110,12 @@ void graph_mark_taken(graph *self, const graph_taken_build *build) {
   if (self->edge_count != built_edges)
     graph_finish_edges(self);
 }
+
+void graph_keep_taken(graph *self) {
+  size_t kept = 0;
+  for (size_t e = 0; e < self->edge_count; e++)
+    if (self->edges[e].kind != FACT_DEP_INCLUDE || self->edges[e].taken == GRAPH_TAKEN_YES)
+      self->edges[kept++] = self->edges[e];
+  self->edge_count = kept;
+  graph_finish_edges(self);
+}
