@@ -60,6 +60,7 @@ void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32
                           uint32_t column, const fact_dependency *origin) {
   XGROW(self->unresolved, self->unresolved_capacity, self->unresolved_count + 1);
   graph_unresolved *entry = &self->unresolved[self->unresolved_count++];
+  memset(entry, 0, sizeof(*entry));
   entry->from = from;
   entry->target = xstrdup(target);
   entry->line = line;

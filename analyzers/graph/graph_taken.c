@@ -74,11 +74,11 @@ void graph_mark_taken(graph *self, const graph_taken_build *build) {
     int64_t from = graph_find_file(self, include->from);
     if (from < 0)
       continue; // excluded, or no file strata reads
+    // An unresolved include the build takes is taken, wherever it leads.
+    graph_taken__unresolved(self, (uint32_t)from, include->line, include->units);
     int64_t to = include->to ? graph_find_file(self, include->to) : -1;
-    if (to < 0) {
-      graph_taken__unresolved(self, (uint32_t)from, include->line, include->units);
+    if (to < 0)
       continue;
-    }
     bool marked = false;
     for (size_t e = graph_taken__first_edge(self, (uint32_t)from, include->line);
          e < built_edges && self->edges[e].from == from && self->edges[e].line == include->line;
