@@ -138,8 +138,8 @@ static void exact_parse__command_problems(CXTranslationUnit unit, exact_tu *tu) 
 bool exact_parser_run(exact_parser *self, const char *const *argv, size_t argc, exact_tu *tu) {
   struct CXUnsavedFile body = {exact_parse_body_header, exact_parse__body,
                                sizeof(exact_parse__body) - 1};
-  // KeepGoing: a header not found is an error, not a fatal one that stops
-  // every include after it. Incomplete: no work at the unit's end.
+  // KeepGoing: past a fatal error (a header not found), every directive
+  // after it is still processed. Incomplete: no work at the unit's end.
   unsigned options = CXTranslationUnit_DetailedPreprocessingRecord |
                      CXTranslationUnit_KeepGoing | CXTranslationUnit_SkipFunctionBodies |
                      CXTranslationUnit_Incomplete;
