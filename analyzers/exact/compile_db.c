@@ -140,8 +140,7 @@ static void compile_db__add(compile_db *self, json_t *item, size_t index, const 
   const char *directory = json_string_value(json_object_get(item, "directory"));
   const char *file = json_string_value(json_object_get(item, "file"));
   if (!directory || !file || !file[0]) {
-    compile_db__problem(self, "entry %zu has no %s", index,
-                        !directory ? "'directory'" : "'file'");
+    compile_db__problem(self, "entry %zu has no %s", index, !directory ? "'directory'" : "'file'");
     return;
   }
   const char *why = NULL;
@@ -176,8 +175,8 @@ compile_db *compile_db_load(const char *path, char **error) {
     if (json_error.line <= 0)
       *error = xasprintf("cannot read '%s': %s", file_path, json_error.text);
     else
-      *error = xasprintf("%s:%d:%d: %s", file_path, json_error.line, json_error.column,
-                         json_error.text);
+      *error =
+          xasprintf("%s:%d:%d: %s", file_path, json_error.line, json_error.column, json_error.text);
     free(file_path);
     return NULL;
   }

@@ -14,9 +14,9 @@
 #include <stddef.h>
 
 typedef struct compile_db_entry {
-  size_t index;    // 0-based position in the file's array
-  char *directory; // absolute, lexically normalised
-  char *file;      // absolute, lexically normalised
+  size_t index;     // 0-based position in the file's array
+  char *directory;  // absolute, lexically normalised
+  char *file;       // absolute, lexically normalised
   char **arguments; // the command as the build runs it, argv[0] the compiler
   size_t argument_count;
 } compile_db_entry;

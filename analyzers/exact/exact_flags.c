@@ -262,7 +262,7 @@ typedef struct flags_state {
   const compile_db_entry *entry;
   exact_command *out;
   bool nvcc;
-  bool has_language;   // an -x was given
+  bool has_language;  // an -x was given
   bool skip_next_pch; // -Xclang -include-pch -Xclang FILE: FILE comes next
 } flags_state;
 
@@ -504,8 +504,7 @@ static void flags__apply(flags_state *self, const flags_rule *rule, const char *
   }
 }
 
-static void flags__words(flags_state *self, char **words, size_t count, bool host_only,
-                         int depth) {
+static void flags__words(flags_state *self, char **words, size_t count, bool host_only, int depth) {
   for (size_t i = 0; i < count; i++) {
     const char *word = words[i];
     if (word[0] == '@' && word[1]) {
@@ -559,8 +558,8 @@ static exact_dialect flags__dialect_of(const char *file, bool cxx_driver, const 
   const char *extension = dot && (!slash || dot > slash) ? dot + 1 : "";
   if (strcmp(extension, "cu") == 0)
     return EXACT_DIALECT_CUDA;
-  if (strcmp(extension, "s") == 0 || strcmp(extension, "S") == 0 ||
-      strcmp(extension, "sx") == 0 || strcmp(extension, "asm") == 0)
+  if (strcmp(extension, "s") == 0 || strcmp(extension, "S") == 0 || strcmp(extension, "sx") == 0 ||
+      strcmp(extension, "asm") == 0)
     *skip = "an assembly file";
   if (strcmp(extension, "c") == 0 || strcmp(extension, "m") == 0)
     return cxx_driver ? EXACT_DIALECT_CXX : EXACT_DIALECT_C;

@@ -94,8 +94,8 @@ static enum CXChildVisitResult exact_parse__visit(CXCursor cursor, CXCursor pare
     uint32_t at = exact_tu_file(self->tu, includer);
     exact_tu_add_inclusion(self->tu, at, line, column, to, clang_getCString(spelled));
     if (to == EXACT_NO_FILE) {
-      char *message = xasprintf("'%s' is not found with the build's flags (a header the build "
-                                "generates, not made yet?); the includes it holds are not counted",
+      char *message = xasprintf("'%s' is not found with the build's flags; the includes it "
+                                "holds are not counted",
                                 clang_getCString(spelled));
       exact_tu_add_problem(self->tu, at, line, column, message);
       free(message);
@@ -140,12 +140,11 @@ bool exact_parser_run(exact_parser *self, const char *const *argv, size_t argc, 
                                sizeof(exact_parse__body) - 1};
   // KeepGoing: past a fatal error (a header not found), every directive
   // after it is still processed. Incomplete: no work at the unit's end.
-  unsigned options = CXTranslationUnit_DetailedPreprocessingRecord |
-                     CXTranslationUnit_KeepGoing | CXTranslationUnit_SkipFunctionBodies |
-                     CXTranslationUnit_Incomplete;
+  unsigned options = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing |
+                     CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_Incomplete;
   CXTranslationUnit unit = NULL;
-  enum CXErrorCode error = clang_parseTranslationUnit2FullArgv(
-      self->index, NULL, argv, (int)argc, &body, 1, options, &unit);
+  enum CXErrorCode error = clang_parseTranslationUnit2FullArgv(self->index, NULL, argv, (int)argc,
+                                                               &body, 1, options, &unit);
   if (error != CXError_Success || !unit) {
     exact_tu_add_problem(tu, EXACT_NO_FILE, 0, 0,
                          "libclang cannot parse the unit with the build's flags");

@@ -40,8 +40,7 @@ static bool exact_probe__unknown(CXIndex index, const char *flag, exact_dialect 
   }
   CXTranslationUnit unit = NULL;
   if (clang_parseTranslationUnit2FullArgv(index, NULL, argv, (int)argc, &empty, 1,
-                                          CXTranslationUnit_Incomplete,
-                                          &unit) != CXError_Success ||
+                                          CXTranslationUnit_Incomplete, &unit) != CXError_Success ||
       !unit)
     return true;
   bool unknown = false;

@@ -169,8 +169,8 @@ static void exact_run__parse_argv(const exact_unit *unit, const char *cuda_path,
 static void exact_run__plan(exact_unit *unit, const char *cuda_path) {
   const exact_command *command = &unit->command;
   unit->parse_count = command->dialect != EXACT_DIALECT_CUDA ? 1
-                      : command->gpu_archs.count        ? 1 + command->gpu_archs.count
-                                                        : 2;
+                      : command->gpu_archs.count             ? 1 + command->gpu_archs.count
+                                                             : 2;
   unit->parses = xcalloc(unit->parse_count, sizeof(exact_words));
   XXH3_state_t *state = XXH3_createState();
   XXH3_128bits_reset(state);
@@ -241,8 +241,8 @@ static void exact_run__fold(exact_work *self, const exact_unit *unit, const exac
       continue;
     }
     strbuf_clear(&key);
-    strbuf_printf(&key, "%s\n%u\n%u\n%s", tu->files[problem->file], problem->line,
-                  problem->column, problem->message);
+    strbuf_printf(&key, "%s\n%u\n%u\n%s", tu->files[problem->file], problem->line, problem->column,
+                  problem->message);
     exact_tally__add(&self->file_problems, key.data, unit_name);
   }
   for (size_t i = 0; i < tu->unknown_flag_count; i++)
@@ -483,15 +483,17 @@ exact_result *exact_run(const exact_options *options, notice_list *notices, char
     exact_run__plan(unit, cuda_path);
   }
   if (cuda_units && !cuda_path)
-    exact_run__notice(notices, "no CUDA toolkit found (cxx.cuda_path, /usr/local/cuda, /usr/lib/cuda, "
-                               "/usr/include); CUDA units are parsed without its headers");
+    exact_run__notice(notices,
+                      "no CUDA toolkit found (cxx.cuda_path, /usr/local/cuda, /usr/lib/cuda, "
+                      "/usr/include); CUDA units are parsed without its headers");
   if (options->cache_dir)
     work.cache = exact_cache_open(options->cache_dir, exact_run__options_key(options));
   exact_run__warnings(&work, notices);
   exact_run__parse_all(&work, options->jobs);
   exact_run__report(&work, notices);
   if (work.cache && !exact_cache_write(work.cache, run_start))
-    exact_run__notice(notices, "cannot write exact mode's cache in '%s'; the run goes on without it",
+    exact_run__notice(notices,
+                      "cannot write exact mode's cache in '%s'; the run goes on without it",
                       options->cache_dir);
 
   // The join's view of the tallies.

@@ -187,7 +187,8 @@ exact_tu *exact_tu_decode(const char *bytes, size_t length, const char *const *f
     uint32_t column = exact_tu__read_u32(&reader);
     uint32_t included = exact_tu__read_u32(&reader);
     char *spelled = exact_tu__read_string(&reader);
-    if (reader.ok && (includer >= file_count || (included >= file_count && included != EXACT_NO_FILE)))
+    if (reader.ok &&
+        (includer >= file_count || (included >= file_count && included != EXACT_NO_FILE)))
       reader.ok = false;
     if (reader.ok)
       exact_tu_add_inclusion(self, includer, line, column, included, spelled);

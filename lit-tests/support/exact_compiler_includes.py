@@ -13,6 +13,7 @@ strata wrote (`strata graph --format json --compile-commands DATABASE`):
 
 Prints one summary line, or each difference and exits 1."""
 import argparse
+import concurrent.futures
 import json
 import os
 import shlex
@@ -91,8 +92,9 @@ def main():
     problems = []
     reported, opened = set(), set()
     failed = 0
-    for entry in entries:
-        pairs, unit_opened, status = include_pairs(entry, args.compiler)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda entry: include_pairs(entry, args.compiler), entries))
+    for pairs, unit_opened, status in results:
         failed += status != 0
         opened |= {relative(path) for path in unit_opened} - {None}
         for includer, included in pairs:
