@@ -579,6 +579,7 @@ void exact_command_translate(const compile_db_entry *entry, exact_command *out) 
     out->skip_reason = xstrdup("an MSVC command line (exact mode reads GCC, Clang and nvcc ones)");
     return;
   }
+  out->nvcc = state.nvcc;
   out->cxx_driver = state.nvcc || strstr(name, "++") != NULL;
   const char *skip = NULL;
   out->dialect = flags__dialect_of(entry->file, out->cxx_driver, &skip);

@@ -45,6 +45,7 @@ typedef struct exact_dropped_flag {
 typedef struct exact_command {
   exact_dialect dialect;
   bool cxx_driver; // g++, c++, clang++, nvcc: a .c file is C++ to it
+  bool nvcc;       // the command is nvcc's
   // The arguments every parse of the unit takes, in order; no compiler, no
   // input file.
   exact_words common;

@@ -157,6 +157,15 @@ static void exact_run__parse_argv(const exact_unit *unit, const char *cuda_path,
         exact_words_push(argv, "-nocudainc");
       }
     }
+    // nvcc adds what its nvcc.profile says: since CUDA 13, the CCCL headers
+    // (<cuda/std/...>, <thrust/...>, <cub/...>) in include/cccl.
+    char *cccl = cuda_path && command->nvcc ? xasprintf("%s/include/cccl", cuda_path) : NULL;
+    struct stat info;
+    if (cccl && stat(cccl, &info) == 0 && S_ISDIR(info.st_mode)) {
+      exact_words_push(argv, "-isystem");
+      exact_words_push(argv, cccl);
+    }
+    free(cccl);
     exact_words_push(argv, "-nocudalib");
   }
   exact_words_push(argv, "-w");
