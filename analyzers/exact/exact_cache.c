@@ -62,8 +62,9 @@ struct exact_cache {
   exact_cache_probe *probes;
   size_t probe_count;
   size_t old_probe_count;
-  // The files as they are now.
-  exact_cache_state *states;
+  // The files as they are now; each allocated once, so that pointers to
+  // them stay good while the array grows.
+  exact_cache_state **states;
   size_t state_count;
   size_t state_capacity;
   strmap *state_index;
@@ -219,8 +220,10 @@ void exact_cache_delete(exact_cache *self) {
   for (size_t i = 0; i < self->probe_count; i++)
     free(self->probes[i].flag);
   free(self->probes);
-  for (size_t i = 0; i < self->state_count; i++)
-    free(self->states[i].path);
+  for (size_t i = 0; i < self->state_count; i++) {
+    free(self->states[i]->path);
+    free(self->states[i]);
+  }
   free(self->states);
   for (size_t i = 0; i < self->new_path_count; i++)
     free(self->new_paths[i]);
@@ -242,10 +245,11 @@ static exact_cache_state *exact_cache__state(exact_cache *self, const char *path
   if (!strmap_get(self->state_index, path, strlen(path), &index)) {
     XGROW(self->states, self->state_capacity, self->state_count + 1);
     index = (uint32_t)self->state_count++;
-    self->states[index] = (exact_cache_state){.path = xstrdup(path)};
-    strmap_put(self->state_index, self->states[index].path, strlen(path), index);
+    self->states[index] = xcalloc(1, sizeof(exact_cache_state));
+    self->states[index]->path = xstrdup(path);
+    strmap_put(self->state_index, self->states[index]->path, strlen(path), index);
   }
-  exact_cache_state *state = &self->states[index];
+  exact_cache_state *state = self->states[index];
   if (!state->looked) {
     struct stat info;
     state->looked = true;
