@@ -331,8 +331,8 @@ static uint64_t analysis__options_key(const strata_config *config) {
 // take. False, with *error set, when that file cannot be read at all.
 static bool analysis__exact(analysis *self, const strata_config *config,
                             const analysis_options *options, char **error) {
-  const char *database = options->compile_commands ? options->compile_commands
-                                                   : config->cxx_compile_commands;
+  const char *database =
+      options->compile_commands ? options->compile_commands : config->cxx_compile_commands;
   if (!database)
     return true;
   // Paths in the config are relative to the root; the command line's to

@@ -15,8 +15,7 @@ static size_t graph_taken__first_edge(const graph *self, uint32_t from, uint32_t
     else
       high = middle;
   }
-  return low < self->out_start[from + 1] && self->edges[low].line == line ? low
-                                                                          : self->edge_count;
+  return low < self->out_start[from + 1] && self->edges[low].line == line ? low : self->edge_count;
 }
 
 // The include fact of file at line: the directive the compiler took.

@@ -30,7 +30,7 @@ static void test_split_follows_the_shell(void **state) {
   size_t count;
   char **words = compile_db_split_command(
       "cc  -DA=\"\\\"x.h\\\"\" '-DB=two words' -DC=a\\ b \"-I/with space\" -c x.c", &count);
-  const char *expected[] = {"cc",  "-DA=\"x.h\"", "-DB=two words", "-DC=a b", "-I/with space",
+  const char *expected[] = {"cc", "-DA=\"x.h\"", "-DB=two words", "-DC=a b", "-I/with space",
                             "-c", "x.c"};
   assert_words(words, count, expected, 7);
   free_words(words, count);
@@ -73,8 +73,8 @@ static void test_gcc_keeps_what_the_preprocessor_reads(void **state) {
   translate("ccache /usr/bin/gcc -DNDEBUG -I ../include -isystem /opt/x -include cfg.h -std=gnu11 "
             "-O2 -fPIC -Wall -Wno-maybe-uninitialized -MD -MT a.o -MF a.o.d -o a.o -c ../src/a.c",
             "/work/src/a.c", &command);
-  const char *expected[] = {"-DNDEBUG", "-I",       "../include", "-isystem", "/opt/x", "-include",
-                            "cfg.h",    "-std=gnu11", "-O2",      "-fPIC"};
+  const char *expected[] = {"-DNDEBUG", "-I",    "../include", "-isystem", "/opt/x",
+                            "-include", "cfg.h", "-std=gnu11", "-O2",      "-fPIC"};
   assert_words(command.common.items, command.common.count, expected, 10);
   const char *warnings[] = {"-Wall", "-Wno-maybe-uninitialized"};
   assert_words(command.warnings.items, command.warnings.count, warnings, 2);
