@@ -20,16 +20,24 @@
 // XXH3-64 of its bytes:
 //   key (16) | files (u32) | per file: path id (u32), size, inode, mtime
 //   seconds, nanoseconds (4 x u64), hash (2 x u64) | payload length (u32)
-//   | payload (exact_tu_encode)
+//   | watches (u32) | per watch: folder path id, its deepest existing
+//   ancestor's path id, that ancestor's inode, mtime seconds, nanoseconds
+//   (3 x u64) | payload (exact_tu_encode)
+//
+// A watch is a folder where a header the unit did not find would appear
+// (an include dir, or the including file's folder, joined with the header
+// name's folders): were the header made there, the folder, or the deepest
+// ancestor of it that exists, would change its modification time.
 #define EXACT_PACK_MAGIC "STRATAEX"
-#define EXACT_PACK_FORMAT 1u
+#define EXACT_PACK_FORMAT 2u
 #define EXACT_PACK_MAX_BYTES ((size_t)1 << 31)
 #define EXACT_DEP_BYTES (4 + 8 * 4 + 8 * 2)
 
 typedef struct exact_cache_state {
   char *path;
-  bool looked; // stat'd this run
-  bool present;
+  bool looked;  // stat'd this run
+  bool present; // a regular file
+  bool folder;  // a folder
   fact_cache_stamp stamp;
   bool hashed;
   fact_cache_hash hash;
@@ -253,8 +261,10 @@ static exact_cache_state *exact_cache__state(exact_cache *self, const char *path
   if (!state->looked) {
     struct stat info;
     state->looked = true;
-    state->present = stat(path, &info) == 0 && S_ISREG(info.st_mode);
-    if (state->present)
+    bool exists = stat(path, &info) == 0;
+    state->present = exists && S_ISREG(info.st_mode);
+    state->folder = exists && S_ISDIR(info.st_mode);
+    if (exists)
       state->stamp = fact_cache_stamp_of(&info);
   }
   return state;
@@ -304,9 +314,34 @@ static uint32_t exact_cache__new_path(exact_cache *self, const char *path) {
   return index;
 }
 
+// The deepest folder of path (itself or an ancestor) that exists now. The
+// lock is held.
+static exact_cache_state *exact_cache__existing_folder(exact_cache *self, const char *path) {
+  char *at = xstrdup(path);
+  exact_cache_state *state;
+  for (;;) {
+    state = exact_cache__state(self, at);
+    char *slash = strrchr(at, '/');
+    if (state->folder || !slash || (slash == at && at[1] == '\0'))
+      break; // found, or at the top
+    if (slash == at)
+      at[1] = '\0';
+    else
+      *slash = '\0';
+  }
+  free(at);
+  return state;
+}
+
+typedef struct exact_cache_watch {
+  const char *folder;              // where a missing header would appear
+  const exact_cache_state *exists; // its deepest existing ancestor
+} exact_cache_watch;
+
 // Appends a record for the next pack. The lock is held.
 static void exact_cache__append(exact_cache *self, const exact_unit_key *key,
                                 const exact_cache_state *const *files, size_t file_count,
+                                const exact_cache_watch *watches, size_t watch_count,
                                 const char *payload, size_t payload_length) {
   strbuf *out = &self->records;
   size_t start = out->length;
@@ -323,6 +358,15 @@ static void exact_cache__append(exact_cache *self, const exact_unit_key *key,
     exact_cache__put(out, (uint64_t)state->stamp.mtime_nsec, 8);
     exact_cache__put(out, state->hash.low, 8);
     exact_cache__put(out, state->hash.high, 8);
+  }
+  exact_cache__put(out, watch_count, 4);
+  for (size_t i = 0; i < watch_count; i++) {
+    const exact_cache_state *exists = watches[i].exists;
+    exact_cache__put(out, exact_cache__new_path(self, watches[i].folder), 4);
+    exact_cache__put(out, exact_cache__new_path(self, exists->path), 4);
+    exact_cache__put(out, (uint64_t)exists->stamp.inode, 8);
+    exact_cache__put(out, (uint64_t)exists->stamp.mtime_sec, 8);
+    exact_cache__put(out, (uint64_t)exists->stamp.mtime_nsec, 8);
   }
   exact_cache__put(out, payload_length, 4);
   strbuf_append(out, payload, payload_length);
@@ -351,6 +395,7 @@ static exact_tu *exact_cache__find_locked(exact_cache *self, const exact_unit_ke
   const char **paths = xcalloc(file_count + 1, sizeof(char *));
   const exact_cache_state **files = xcalloc(file_count + 1, sizeof(exact_cache_state *));
   exact_tu *tu = NULL;
+  exact_cache_watch *watches = NULL;
   bool same = true; // nothing changed, not even a stamp
   for (uint64_t i = 0; i < file_count; i++) {
     uint64_t path = exact_cache__read(&in, 4);
@@ -382,18 +427,41 @@ static exact_tu *exact_cache__find_locked(exact_cache *self, const exact_unit_ke
     paths[i] = state->path;
     files[i] = state;
   }
+  uint64_t watch_count = exact_cache__read(&in, 4);
+  if (!in.ok || watch_count > unit->length / 32)
+    goto cleanup;
+  watches = xcalloc(watch_count + 1, sizeof(exact_cache_watch));
+  for (uint64_t i = 0; i < watch_count; i++) {
+    uint64_t folder = exact_cache__read(&in, 4);
+    uint64_t exists = exact_cache__read(&in, 4);
+    int64_t inode = (int64_t)exact_cache__read(&in, 8);
+    int64_t mtime_sec = (int64_t)exact_cache__read(&in, 8);
+    int64_t mtime_nsec = (int64_t)exact_cache__read(&in, 8);
+    if (!in.ok || folder >= self->old_path_count || exists >= self->old_path_count)
+      goto cleanup;
+    // The header is still missing while the same ancestor is the deepest
+    // that exists and has not changed since before the pack was written.
+    exact_cache_state *now = exact_cache__existing_folder(self, self->old_paths[folder]);
+    if (strcmp(now->path, self->old_paths[exists]) != 0 || now->stamp.inode != inode ||
+        now->stamp.mtime_sec != mtime_sec || now->stamp.mtime_nsec != mtime_nsec ||
+        mtime_sec >= self->written_at)
+      goto cleanup;
+    watches[i] = (exact_cache_watch){self->old_paths[folder], now};
+  }
   size_t payload_length = (size_t)exact_cache__read(&in, 4);
   const char *payload = exact_cache__read_bytes(&in, payload_length);
   if (!payload || in.at != in.end)
     goto cleanup;
   tu = exact_tu_decode(payload, payload_length, paths, file_count);
   if (tu) {
-    exact_cache__append(self, key, files, file_count, payload, payload_length);
+    exact_cache__append(self, key, files, file_count, watches, watch_count, payload,
+                        payload_length);
     self->changed = self->changed || !same;
   }
 cleanup:
   free(paths);
   free(files);
+  free(watches);
   return tu;
 }
 
@@ -404,14 +472,29 @@ exact_tu *exact_cache_find(exact_cache *self, const exact_unit_key *key) {
   return tu;
 }
 
-void exact_cache_keep(exact_cache *self, const exact_unit_key *key, const exact_tu *tu) {
-  for (size_t i = 0; i < tu->inclusion_count; i++)
-    if (tu->inclusions[i].included == EXACT_NO_FILE)
-      return; // the next build may make the missing header
+// The folder where include `spelled`, looked up in dir, would be.
+static char *exact_cache__watched_folder(const char *dir, const char *spelled) {
+  const char *slash = strrchr(spelled, '/');
+  char *folder;
+  if (spelled[0] == '/')
+    folder = xstrndup(spelled, slash && slash != spelled ? (size_t)(slash - spelled) : 1);
+  else if (slash)
+    folder = xasprintf("%s/%.*s", dir, (int)(slash - spelled), spelled);
+  else
+    folder = xstrdup(dir);
+  return folder;
+}
+
+void exact_cache_keep(exact_cache *self, const exact_unit_key *key, const exact_tu *tu,
+                      const char *const *search_dirs, size_t search_dir_count) {
   strbuf payload;
   strbuf_init(&payload);
   exact_tu_encode(tu, &payload);
   const exact_cache_state **files = xcalloc(tu->file_count + 1, sizeof(exact_cache_state *));
+  exact_cache_watch *watches = NULL;
+  size_t watch_count = 0, watch_capacity = 0;
+  char **folders = NULL; // owned here, borrowed by watches
+  strmap *seen = strmap_new();
   pthread_mutex_lock(&self->lock);
   bool ok = true;
   for (size_t i = 0; ok && i < tu->file_count; i++) {
@@ -419,11 +502,47 @@ void exact_cache_keep(exact_cache *self, const exact_unit_key *key, const exact_
     ok = exact_cache__hash(state);
     files[i] = state;
   }
+  // Where each header the unit did not find would appear: its includer's
+  // folder and every include dir of the command.
+  for (size_t i = 0; ok && i < tu->inclusion_count; i++) {
+    const exact_inclusion *inclusion = &tu->inclusions[i];
+    if (inclusion->included != EXACT_NO_FILE)
+      continue;
+    const char *includer = tu->files[inclusion->includer];
+    const char *slash = strrchr(includer, '/');
+    char *own = xstrndup(includer, slash ? (size_t)(slash - includer) : 0);
+    for (size_t d = 0; d <= search_dir_count; d++) {
+      char *folder =
+          exact_cache__watched_folder(d == 0 ? own : search_dirs[d - 1], inclusion->spelled);
+      uint32_t ignored;
+      if (strmap_get(seen, folder, strlen(folder), &ignored)) {
+        free(folder);
+        continue;
+      }
+      if (watch_count == watch_capacity) {
+        watch_capacity = watch_capacity ? 2 * watch_capacity : 16;
+        watches = xrealloc(watches, watch_capacity * sizeof(exact_cache_watch));
+        folders = xrealloc(folders, watch_capacity * sizeof(char *));
+      }
+      folders[watch_count] = folder;
+      strmap_put(seen, folder, strlen(folder), 0);
+      watches[watch_count] =
+          (exact_cache_watch){folder, exact_cache__existing_folder(self, folder)};
+      watch_count++;
+    }
+    free(own);
+  }
   if (ok) {
-    exact_cache__append(self, key, files, tu->file_count, payload.data, payload.length);
+    exact_cache__append(self, key, files, tu->file_count, watches, watch_count, payload.data,
+                        payload.length);
     self->changed = true;
   }
   pthread_mutex_unlock(&self->lock);
+  strmap_delete(seen);
+  for (size_t i = 0; i < watch_count; i++)
+    free(folders[i]);
+  free(folders);
+  free(watches);
   free(files);
   strbuf_release(&payload);
 }

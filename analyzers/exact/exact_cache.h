@@ -7,8 +7,10 @@
 // file whose size, inode and modification time are those recorded (and
 // older than the pack) is taken as unchanged, any other is hashed again.
 // Each file is looked at once per run whatever number of units opened it.
-// A unit with a header that was not found is not kept: the header may be
-// made by the next build. The pack sits in the fact cache's folder, one per
+// A header a unit did not find may be made by the next build: the folders
+// where it would appear (each include dir of the command, and the
+// including file's folder, joined with the header name's folders) are
+// watched, and a change to any of them makes the unit parse again. The pack sits in the fact cache's folder, one per
 // tree and strata version; a damaged pack is ignored and rewritten.
 #ifndef STRATA_EXACT_CACHE_H
 #define STRATA_EXACT_CACHE_H
@@ -36,8 +38,10 @@ void exact_cache_delete(exact_cache *self);
 // Safe from several threads.
 exact_tu *exact_cache_find(exact_cache *self, const exact_unit_key *key);
 // Keeps a unit just parsed for the next pack (reading and hashing the files
-// it opened, once each per run). Safe from several threads.
-void exact_cache_keep(exact_cache *self, const exact_unit_key *key, const exact_tu *tu);
+// it opened, once each per run), watching for its missing headers in the
+// command's include dirs (absolute). Safe from several threads.
+void exact_cache_keep(exact_cache *self, const exact_unit_key *key, const exact_tu *tu,
+                      const char *const *search_dirs, size_t search_dir_count);
 
 // Whether clang knows warning flag in dialect, when an earlier run probed it.
 bool exact_cache_probe_find(const exact_cache *self, const char *flag, exact_dialect dialect,

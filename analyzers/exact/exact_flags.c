@@ -64,6 +64,7 @@ typedef enum flags_action {
   ACTION_RESPONSE_FILE,  // nvcc --options-file FILE
   ACTION_XCLANG,         // -Xclang X
   ACTION_CUDA_PATH,      // clang --cuda-path=DIR
+  ACTION_NO_CUDA_INC,    // clang -nocudainc: no toolkit headers
   ACTION_RDC,            // nvcc -rdc=true
 } flags_action;
 
@@ -256,6 +257,10 @@ static const flags_rule flags__common[] = {
     {"--offload-device-only", FORM_FLAG, ACTION_DROP, NULL},
     {"--cuda-compile-host-device", FORM_FLAG, ACTION_DROP, NULL},
     {"--cuda-path", FORM_EQUALS_OR_SEPARATE, ACTION_CUDA_PATH, NULL},
+    {"-nocudainc", FORM_FLAG, ACTION_NO_CUDA_INC, NULL},
+    {"-nogpuinc", FORM_FLAG, ACTION_NO_CUDA_INC, NULL},
+    {"-nocudalib", FORM_FLAG, ACTION_DROP, NULL},
+    {"-nogpulib", FORM_FLAG, ACTION_DROP, NULL},
 };
 
 typedef struct flags_state {
@@ -494,13 +499,13 @@ static void flags__apply(flags_state *self, const flags_rule *rule, const char *
       exact_words_push(into, value);
     }
     return;
-  case ACTION_CUDA_PATH: {
-    char *joined = xasprintf("--cuda-path=%s", value);
-    exact_words_push(&out->common, joined);
-    free(joined);
-    out->cuda_path_given = true;
+  case ACTION_CUDA_PATH:
+    free(out->cuda_path);
+    out->cuda_path = xstrdup(value);
     return;
-  }
+  case ACTION_NO_CUDA_INC:
+    out->no_cuda_inc = true;
+    return;
   }
 }
 
@@ -606,5 +611,6 @@ void exact_command_release(exact_command *self) {
   }
   free(self->dropped);
   free(self->skip_reason);
+  free(self->cuda_path);
   memset(self, 0, sizeof(*self));
 }

@@ -59,7 +59,8 @@ typedef struct exact_command {
   // Flags clang does not get, with why; distinct by flag.
   exact_dropped_flag *dropped;
   size_t dropped_count;
-  bool cuda_path_given; // the command names its own --cuda-path
+  char *cuda_path;  // the command's own --cuda-path, or NULL
+  bool no_cuda_inc; // the command says -nocudainc (or -nogpuinc) itself
   // When set, the unit is not parsed at all (an assembly file, an MSVC
   // command line), and this says why.
   char *skip_reason;

@@ -11,7 +11,10 @@
 // A path no file system has: libclang takes the unsaved file as its only
 // copy.
 const char exact_parse_body_header[] = "/strata-exact/open-body.h";
+const char exact_parse_cuda_body_header[] = "/strata-exact/open-body-cuda.h";
 static const char exact_parse__body[] = "void __strata_exact_unit(void) {\n";
+static const char exact_parse__cuda_body[] = "void __strata_exact_unit(void) {\n"
+                                             "#include <__clang_cuda_runtime_wrapper.h>\n";
 
 struct exact_parser {
   CXIndex index;
@@ -81,7 +84,8 @@ static enum CXChildVisitResult exact_parse__visit(CXCursor cursor, CXCursor pare
   clang_getExpansionLocation(clang_getCursorLocation(cursor), &from, &line, &column, NULL);
   char *includer = exact_parse__path(from);
   char *included = exact_parse__path(clang_getIncludedFile(cursor));
-  if (included && strcmp(included, exact_parse_body_header) == 0) {
+  if (included && (strcmp(included, exact_parse_body_header) == 0 ||
+                   strcmp(included, exact_parse_cuda_body_header) == 0)) {
     free(includer);
     free(included);
     return CXChildVisit_Continue;
@@ -136,15 +140,16 @@ static void exact_parse__command_problems(CXTranslationUnit unit, exact_tu *tu) 
 }
 
 bool exact_parser_run(exact_parser *self, const char *const *argv, size_t argc, exact_tu *tu) {
-  struct CXUnsavedFile body = {exact_parse_body_header, exact_parse__body,
-                               sizeof(exact_parse__body) - 1};
+  struct CXUnsavedFile bodies[] = {
+      {exact_parse_body_header, exact_parse__body, sizeof(exact_parse__body) - 1},
+      {exact_parse_cuda_body_header, exact_parse__cuda_body, sizeof(exact_parse__cuda_body) - 1}};
   // KeepGoing: past a fatal error (a header not found), every directive
   // after it is still processed. Incomplete: no work at the unit's end.
   unsigned options = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing |
                      CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_Incomplete;
   CXTranslationUnit unit = NULL;
   enum CXErrorCode error = clang_parseTranslationUnit2FullArgv(self->index, NULL, argv, (int)argc,
-                                                               &body, 1, options, &unit);
+                                                               bodies, 2, options, &unit);
   if (error != CXError_Success || !unit) {
     exact_tu_add_problem(tu, EXACT_NO_FILE, 0, 0,
                          "libclang cannot parse the unit with the build's flags");

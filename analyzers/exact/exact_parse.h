@@ -27,6 +27,11 @@ void exact_parser_delete(exact_parser *self);
 // The header the parser hands libclang to open the skipped body: argv must
 // name it with -include before any other -include.
 extern const char exact_parse_body_header[];
+// The same for a CUDA parse, which also includes clang's CUDA runtime
+// wrapper inside the body (argv then says -nocudainc, so that the driver
+// does not include it before, and names the toolkit's include dir with
+// -idirafter, where the driver would have put it: last).
+extern const char exact_parse_cuda_body_header[];
 
 // Parses the unit argv describes (argv[0] the driver, e.g.
 // /usr/lib/llvm-19/bin/clang++, the last word the unit's file) and adds

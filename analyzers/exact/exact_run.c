@@ -30,6 +30,7 @@ typedef struct exact_unit {
   exact_words *parses; // one argv each (argv[0] the driver, the last word the file)
   size_t parse_count;
   exact_unit_key key;
+  exact_words search_dirs; // the include dirs its parses name, absolute (for the cache)
 } exact_unit;
 
 // A count per string (a taken include, an opened file, a problem).
@@ -127,9 +128,13 @@ static void exact_run__parse_argv(const exact_unit *unit, const char *cuda_path,
                                   exact_words *argv) {
   const exact_command *command = &unit->command;
   bool cuda = command->dialect == EXACT_DIALECT_CUDA;
+  const char *toolkit = command->cuda_path ? command->cuda_path : cuda_path;
+  // The toolkit's headers through clang's wrapper, inside the skipped body
+  // (exact_parse.h), unless the command wants none or there is no toolkit.
+  bool wrapper = cuda && toolkit && !command->no_cuda_inc;
   exact_words_push(argv, exact_probe_driver(command->cxx_driver || cuda));
   exact_words_push(argv, "-include");
-  exact_words_push(argv, exact_parse_body_header);
+  exact_words_push(argv, wrapper ? exact_parse_cuda_body_header : exact_parse_body_header);
   for (size_t i = 0; i < command->common.count; i++)
     exact_words_push(argv, command->common.items[i]);
   if (cuda) {
@@ -148,25 +153,28 @@ static void exact_run__parse_argv(const exact_unit *unit, const char *cuda_path,
       exact_words_push(argv, arch);
       free(arch);
     }
-    if (!command->cuda_path_given) {
-      if (cuda_path) {
-        char *path = xasprintf("--cuda-path=%s", cuda_path);
-        exact_words_push(argv, path);
-        free(path);
-      } else {
-        exact_words_push(argv, "-nocudainc");
-      }
+    if (toolkit) {
+      char *path = xasprintf("--cuda-path=%s", toolkit);
+      exact_words_push(argv, path);
+      free(path);
+    }
+    exact_words_push(argv, "-nocudainc");
+    exact_words_push(argv, "-nocudalib");
+    if (wrapper) {
+      char *include = xasprintf("%s/include", toolkit);
+      exact_words_push(argv, "-idirafter");
+      exact_words_push(argv, include);
+      free(include);
     }
     // nvcc adds what its nvcc.profile says: since CUDA 13, the CCCL headers
     // (<cuda/std/...>, <thrust/...>, <cub/...>) in include/cccl.
-    char *cccl = cuda_path && command->nvcc ? xasprintf("%s/include/cccl", cuda_path) : NULL;
+    char *cccl = wrapper && command->nvcc ? xasprintf("%s/include/cccl", toolkit) : NULL;
     struct stat info;
     if (cccl && stat(cccl, &info) == 0 && S_ISDIR(info.st_mode)) {
       exact_words_push(argv, "-isystem");
       exact_words_push(argv, cccl);
     }
     free(cccl);
-    exact_words_push(argv, "-nocudalib");
   }
   exact_words_push(argv, "-w");
   exact_words_push(argv, "-ferror-limit=0");
@@ -192,6 +200,28 @@ static void exact_run__plan(exact_unit *unit, const char *cuda_path) {
   XXH128_hash_t key = XXH3_128bits_digest(state);
   XXH3_freeState(state);
   unit->key = (exact_unit_key){key.low64, key.high64};
+  // The include dirs, where a header the unit does not find may appear.
+  static const char *const dir_flags[] = {"-I", "-isystem", "-iquote", "-idirafter"};
+  for (size_t p = 0; p < unit->parse_count; p++) {
+    const exact_words *argv = &unit->parses[p];
+    for (size_t i = 0; i < argv->count; i++) {
+      for (size_t f = 0; f < sizeof(dir_flags) / sizeof(dir_flags[0]); f++) {
+        size_t length = strlen(dir_flags[f]);
+        if (strncmp(argv->items[i], dir_flags[f], length) != 0)
+          continue;
+        const char *value = argv->items[i][length] ? argv->items[i] + length
+                            : i + 1 < argv->count  ? argv->items[i + 1]
+                                                   : NULL;
+        if (!value)
+          break;
+        char *dir = compile_db_absolute(unit->entry->directory, value);
+        if (!exact_words_contains(&unit->search_dirs, dir))
+          exact_words_push(&unit->search_dirs, dir);
+        free(dir);
+        break;
+      }
+    }
+  }
 }
 
 // Keeps of tu's inclusions only those from files of the tree: the rest are
@@ -282,7 +312,8 @@ static exact_tu *exact_run__unit(exact_work *self, exact_parser *parser, const e
   exact_tu_finish(tu);
   exact_run__keep_tree_inclusions(self, tu);
   if (parsed && self->cache)
-    exact_cache_keep(self->cache, &unit->key, tu);
+    exact_cache_keep(self->cache, &unit->key, tu, (const char *const *)unit->search_dirs.items,
+                     unit->search_dirs.count);
   return tu;
 }
 
@@ -524,6 +555,7 @@ exact_result *exact_run(const exact_options *options, notice_list *notices, char
     exact_command_release(&work.units[i].command);
     for (size_t p = 0; p < work.units[i].parse_count; p++)
       exact_words_release(&work.units[i].parses[p]);
+    exact_words_release(&work.units[i].search_dirs);
     free(work.units[i].parses);
   }
   free(work.units);

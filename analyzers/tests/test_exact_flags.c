@@ -139,9 +139,9 @@ static void test_clang_cuda_and_pch(void **state) {
             "-Xclang -include-pch -Xclang x.pch -Xclang -include -Xclang p.h -c a.cu",
             "/work/a.cu", &command);
   assert_int_equal(command.dialect, EXACT_DIALECT_CUDA);
-  assert_true(command.cuda_path_given);
-  const char *common[] = {"--cuda-path=/opt/cuda", "-Xclang", "-include", "-Xclang", "p.h"};
-  assert_words(command.common.items, command.common.count, common, 5);
+  assert_string_equal(command.cuda_path, "/opt/cuda");
+  const char *common[] = {"-Xclang", "-include", "-Xclang", "p.h"};
+  assert_words(command.common.items, command.common.count, common, 4);
   const char *archs[] = {"sm_75"};
   assert_words(command.gpu_archs.items, command.gpu_archs.count, archs, 1);
   assert_true(has_dropped(&command, "-include-pch"));
