@@ -8,7 +8,7 @@
 // still cycles without them is reported.
 //
 // In exact mode, cycles are first searched without the includes no unit of
-// the build takes; then, unless cxx.untaken_findings drops them, the
+// the build takes; then, unless the rule's `untaken` drops them, the
 // groups that cycle only through such includes are reported again as
 // notes (or as usual, with `report`).
 #include "cycles.h"
@@ -183,7 +183,9 @@ static bool cycles__untaken_append(const graph *g, const uint32_t *cycle, size_t
       continue;
     strbuf_printf(out, " (no translation unit of the build takes '%s' line %u",
                   g->files[edge->from].path, edge->line);
-    edge_condition_append(edge, out);
+    const char *condition = edge_condition(edge);
+    if (condition)
+      strbuf_printf(out, " under '#if %s'", condition);
     strbuf_append_char(out, ')');
     return true;
   }

@@ -185,24 +185,6 @@ static bool config__cxx_cuda_path(config__parser *parser, const config_node *nod
   return config__cxx_path(parser, node, "cxx.cuda_path", &parser->config->cxx_cuda_path);
 }
 
-static bool config__cxx_untaken(config__parser *parser, const config_node *node, void *target) {
-  (void)target;
-  if (config_node_is_null(node))
-    return true;
-  static const char *const names[] = {"note", "report", "drop"};
-  for (size_t i = 0; node->kind == CONFIG_NODE_SCALAR && i < 3; i++) {
-    if (strcmp(node->value, names[i]) == 0) {
-      parser->config->untaken_findings = (config_untaken)i;
-      return true;
-    }
-  }
-  return config__fail(parser, node,
-                      "'cxx.untaken_findings' must be 'note', 'report' or 'drop', not %s%s%s",
-                      node->kind == CONFIG_NODE_SCALAR ? "'" : "",
-                      node->kind == CONFIG_NODE_SCALAR ? node->value : config_node_kind_name(node),
-                      node->kind == CONFIG_NODE_SCALAR ? "'" : "");
-}
-
 static bool config__cxx(config__parser *parser, const config_node *node, void *target) {
   (void)target;
   static const config__key keys[] = {
@@ -211,7 +193,6 @@ static bool config__cxx(config__parser *parser, const config_node *node, void *t
       {"std", config__cxx_std, CONFIG_PHASE_MAIN},
       {"compile_commands", config__cxx_compile_commands, CONFIG_PHASE_MAIN},
       {"cuda_path", config__cxx_cuda_path, CONFIG_PHASE_MAIN},
-      {"untaken_findings", config__cxx_untaken, CONFIG_PHASE_MAIN},
   };
   return config__nested(parser, node, "cxx", keys, sizeof(keys) / sizeof(keys[0]));
 }
@@ -454,6 +435,14 @@ static bool config__baseline(config__parser *parser, const config_node *node, vo
   return true;
 }
 
+static bool config__respect_gitignore(config__parser *parser, const config_node *node,
+                                      void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  return config__boolean(parser, node, "respect_gitignore", &parser->config->respect_gitignore);
+}
+
 static bool config__require_reason(config__parser *parser, const config_node *node, void *target) {
   (void)target;
   if (config_node_is_null(node))
@@ -564,12 +553,15 @@ static const config__key config__top_keys[] = {
     {"cxx", config__cxx, CONFIG_PHASE_MAIN},
     {"components", config__components, CONFIG_PHASE_MAIN},
     {"max_file_bytes", config__max_file_bytes, CONFIG_PHASE_MAIN},
+    {"respect_gitignore", config__respect_gitignore, CONFIG_PHASE_MAIN},
     {"deprecations", config__deprecations, CONFIG_PHASE_MAIN},
     {"baseline", config__baseline, CONFIG_PHASE_MAIN},
     {"suppressions", config__suppressions, CONFIG_PHASE_MAIN},
+    {"rules", config__rules, CONFIG_PHASE_MAIN},
     {"layers", config__layers, CONFIG_PHASE_REFERENCES},
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},
     {"allow", config__allow, CONFIG_PHASE_REFERENCES},
+    {"generated", config__generated, CONFIG_PHASE_REFERENCES},
 };
 
 bool config_keys_parse(const config_node *root, strata_config *config, config_error *error) {
