@@ -49,6 +49,20 @@ static void graph_taken__unresolved(graph *self, uint32_t from, uint32_t line, u
   }
 }
 
+// Marks the edges of from at line into generated nodes (config
+// `generated`) taken.
+static void graph_taken__generated(graph *self, uint32_t from, uint32_t line, size_t built_edges,
+                                   uint32_t units) {
+  for (size_t e = graph_taken__first_edge(self, from, line);
+       e < built_edges && self->edges[e].from == from && self->edges[e].line == line; e++) {
+    graph_edge *edge = &self->edges[e];
+    if (edge->kind == FACT_DEP_INCLUDE && self->files[edge->to].generated) {
+      edge->taken = GRAPH_TAKEN_YES;
+      edge->taken_by += units;
+    }
+  }
+}
+
 void graph_mark_taken(graph *self, const graph_taken_build *build) {
   self->exact = true;
   self->exact_units = build->unit_count;
@@ -76,8 +90,12 @@ void graph_mark_taken(graph *self, const graph_taken_build *build) {
     // An unresolved include the build takes is taken, wherever it leads.
     graph_taken__unresolved(self, (uint32_t)from, include->line, include->units);
     int64_t to = include->to ? graph_find_file(self, include->to) : -1;
-    if (to < 0)
+    if (to < 0) {
+      // A header outside the tree (a build folder), or not made yet: the
+      // edge to the generated node that stands for it is taken.
+      graph_taken__generated(self, (uint32_t)from, include->line, built_edges, include->units);
       continue;
+    }
     bool marked = false;
     for (size_t e = graph_taken__first_edge(self, (uint32_t)from, include->line);
          e < built_edges && self->edges[e].from == from && self->edges[e].line == include->line;
