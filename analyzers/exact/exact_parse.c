@@ -69,6 +69,13 @@ static char *exact_parse__path(CXFile file) {
   return path;
 }
 
+// Whether path is one of the parser's own body headers, which no file
+// system has.
+static bool exact_parse__is_body(const char *path) {
+  return strcmp(path, exact_parse_body_header) == 0 ||
+         strcmp(path, exact_parse_cuda_body_header) == 0;
+}
+
 typedef struct exact_parse_visit {
   exact_tu *tu;
 } exact_parse_visit;
@@ -84,8 +91,13 @@ static enum CXChildVisitResult exact_parse__visit(CXCursor cursor, CXCursor pare
   clang_getExpansionLocation(clang_getCursorLocation(cursor), &from, &line, &column, NULL);
   char *includer = exact_parse__path(from);
   char *included = exact_parse__path(clang_getIncludedFile(cursor));
-  if (included && (strcmp(included, exact_parse_body_header) == 0 ||
-                   strcmp(included, exact_parse_cuda_body_header) == 0)) {
+  if (includer && exact_parse__is_body(includer)) {
+    // Included by the body header (clang's CUDA wrapper): as if by the
+    // command line, which is where the build has it from.
+    free(includer);
+    includer = NULL;
+  }
+  if (included && exact_parse__is_body(included)) {
     free(includer);
     free(included);
     return CXChildVisit_Continue;
