@@ -10,8 +10,9 @@
 // A header a unit did not find may be made by the next build: the folders
 // where it would appear (each include dir of the command, and the
 // including file's folder, joined with the header name's folders) are
-// watched, and a change to any of them makes the unit parse again. The pack sits in the fact cache's folder, one per
-// tree and strata version; a damaged pack is ignored and rewritten.
+// watched, and a change to any of them makes the unit parse again. The
+// pack sits in the fact cache's folder, one per tree and strata version; a
+// damaged pack is ignored and rewritten.
 #ifndef STRATA_EXACT_CACHE_H
 #define STRATA_EXACT_CACHE_H
 
