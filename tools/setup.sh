@@ -25,3 +25,33 @@ if [ -n "$missing" ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+
+# STRATA_CUDA=1 sh tools/setup.sh: also Debian's CUDA toolkit headers
+# (nvidia-cuda-dev, CUDA 11.8, from Debian's non-free component, with
+# contrib for its driver-side dependencies: about 800 MB to fetch, 3 GB
+# installed, no kernel module), for the exact-mode tests that parse CUDA
+# units against a real toolkit (lit-tests/exact/cuda-toolkit.test).
+# Without them, and without a toolkit in /usr/local/cuda, those tests say
+# skipped; the others use a stand-in toolkit they write themselves.
+if [ "${STRATA_CUDA:-0}" = 1 ] &&
+  ! dpkg-query -W -f='${Status}' nvidia-cuda-dev 2>/dev/null | grep -q "ok installed"; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "strata setup: STRATA_CUDA=1 needs root to install nvidia-cuda-dev" >&2
+    exit 1
+  fi
+  if ! apt-cache policy nvidia-cuda-dev 2>/dev/null | grep -q "Candidate: [0-9]"; then
+    codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+    echo "strata setup: enabling Debian's contrib and non-free components for nvidia-cuda-dev"
+    cat > /etc/apt/sources.list.d/strata-non-free.sources <<SOURCES
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: $codename $codename-updates
+Components: contrib non-free
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+    apt-get update -qq
+  fi
+  echo "strata setup: installing nvidia-cuda-dev"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nvidia-cuda-dev \
+    >/dev/null
+fi

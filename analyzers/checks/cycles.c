@@ -6,8 +6,14 @@
 // Waived edges (a suppression on the line of an import on the cycle shown,
 // or an allowance) are dropped and the component searched again: what
 // still cycles without them is reported.
+//
+// In exact mode, cycles are first searched without the includes no unit of
+// the build takes; then, unless the rule's `untaken` drops them, the
+// groups that cycle only through such includes are reported again as
+// notes (or as usual, with `report`).
 #include "cycles.h"
 
+#include "edge_finding.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -159,7 +165,34 @@ static int cycles__compare_strings(const void *left, const void *right) {
   return strcmp(*(const char *const *)left, *(const char *const *)right);
 }
 
-static void cycles__report_component(const check_context *context, const cycle_search *search,
+// How one search treats the includes no unit of the build takes.
+typedef struct cycles_pass {
+  bool skip_untaken; // leave them out of the graph searched
+  const bool *skip;  // per file: a group holding one is not reported; NULL for none
+  bool *reported;    // per file: set for the members of each group reported; may be NULL
+  bool demote;       // report at level note, naming the include no unit takes
+} cycles_pass;
+
+// " (no translation unit of the build takes 'a.h' line 3 under '#if X')"
+// for the first untaken include of cycle; false when it has none.
+static bool cycles__untaken_append(const graph *g, const uint32_t *cycle, size_t cycle_length,
+                                   strbuf *out) {
+  for (size_t i = 0; i < cycle_length; i++) {
+    const graph_edge *edge = &g->edges[cycle[i]];
+    if (edge->taken != GRAPH_TAKEN_NO)
+      continue;
+    strbuf_printf(out, " (no translation unit of the build takes '%s' line %u",
+                  g->files[edge->from].path, edge->line);
+    const char *condition = edge_condition(edge);
+    if (condition)
+      strbuf_printf(out, " under '#if %s'", condition);
+    strbuf_append_char(out, ')');
+    return true;
+  }
+  return false;
+}
+
+static void cycles__report_component(const check_context *context, const cycles_pass *pass,
                                      const uint32_t *members, size_t member_count,
                                      const uint32_t *cycle, size_t cycle_length, const char *verb,
                                      const char *noun) {
@@ -172,16 +205,13 @@ static void cycles__report_component(const check_context *context, const cycle_s
     strbuf_append_str(&shown, " -> ");
   }
   strbuf_append_str(&shown, cycles__name(&g->files[first->from]));
-  finding *item;
   if (member_count > cycle_length)
-    item = finding_list_add(context->findings, context->rule, g->files[first->from].path,
-                            first->line, first->column,
-                            "%s cycle: %s (one cycle of a strongly connected group of %zu files)",
-                            noun, shown.data, member_count);
-  else
-    item = finding_list_add(context->findings, context->rule, g->files[first->from].path,
-                            first->line, first->column, "%s cycle: %s", noun, shown.data);
-  (void)search;
+    strbuf_printf(&shown, " (one cycle of a strongly connected group of %zu files)", member_count);
+  bool demote = pass->demote && cycles__untaken_append(g, cycle, cycle_length, &shown);
+  finding *item = finding_list_add(context->findings, context->rule, g->files[first->from].path,
+                                   first->line, first->column, "%s cycle: %s", noun, shown.data);
+  if (demote)
+    item->level = RULE_LEVEL_NOTE;
 
   json_t *properties = json_object();
   const char **names = xmalloc(member_count * sizeof(char *));
@@ -237,13 +267,13 @@ static bool cycles__drop_waived(const check_context *context, const uint32_t *cy
   return any;
 }
 
-void cycles_report(const check_context *context, cycle_edge_filter *filter, const char *verb,
-                   const char *noun) {
+static void cycles__report_pass(const check_context *context, cycle_edge_filter *filter,
+                                const char *verb, const char *noun, const cycles_pass *pass) {
   const graph *g = context->graph;
   size_t count = g->file_count;
-  if (count == 0)
-    return;
   bool *dropped = xcalloc(g->edge_count + 1, sizeof(bool));
+  for (size_t e = 0; pass->skip_untaken && e < g->edge_count; e++)
+    dropped[e] = g->edges[e].taken == GRAPH_TAKEN_NO;
   cycle_search search = {g, filter, dropped, xmalloc(count * sizeof(uint32_t)), 0};
   uint32_t *sizes = xcalloc(count + 1, sizeof(uint32_t));
   uint32_t *members = xmalloc(count * sizeof(uint32_t));
@@ -280,6 +310,11 @@ void cycles_report(const check_context *context, cycle_edge_filter *filter, cons
       size_t group_size = sizes[c + 1] - sizes[c];
       if (group_size < 2 || !dirty[group[0]])
         continue;
+      bool skipped = false;
+      for (size_t m = 0; pass->skip && m < group_size && !skipped; m++)
+        skipped = pass->skip[group[m]];
+      if (skipped)
+        continue; // reported already, through includes the build takes
       size_t best_length = 0;
       for (size_t m = 0; m < group_size; m++) {
         // Nothing is shorter than two files; stop searching once found.
@@ -300,7 +335,9 @@ void cycles_report(const check_context *context, cycle_edge_filter *filter, cons
         again = true;
         continue;
       }
-      cycles__report_component(context, &search, group, group_size, best, best_length, verb, noun);
+      cycles__report_component(context, pass, group, group_size, best, best_length, verb, noun);
+      for (size_t m = 0; pass->reported && m < group_size; m++)
+        pass->reported[group[m]] = true;
     }
     bool *swap = dirty;
     dirty = dirty_next;
@@ -319,4 +356,23 @@ void cycles_report(const check_context *context, cycle_edge_filter *filter, cons
   free(members);
   free(search.component);
   free(dropped);
+}
+
+void cycles_report(const check_context *context, cycle_edge_filter *filter, const char *verb,
+                   const char *noun) {
+  size_t count = context->graph->file_count;
+  if (count == 0)
+    return;
+  config_untaken policy = edge_untaken_policy(context);
+  if (policy == CONFIG_UNTAKEN_REPORT) {
+    cycles__report_pass(context, filter, verb, noun, &(cycles_pass){0});
+    return;
+  }
+  bool *reported = xcalloc(count, sizeof(bool));
+  cycles__report_pass(context, filter, verb, noun,
+                      &(cycles_pass){.skip_untaken = true, .reported = reported});
+  if (policy == CONFIG_UNTAKEN_NOTE)
+    cycles__report_pass(context, filter, verb, noun,
+                        &(cycles_pass){.skip = reported, .demote = true});
+  free(reported);
 }

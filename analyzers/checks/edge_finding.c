@@ -79,6 +79,26 @@ void edge_describe(const strata_config *config, const graph *dependency_graph,
   const char *condition = edge_condition(edge);
   if (condition)
     strbuf_printf(out, " under '#if %s'", condition);
+  if (edge->taken == GRAPH_TAKEN_NO)
+    strbuf_append_str(out, " (no translation unit of the build takes it)");
+  else if (edge->taken == GRAPH_TAKEN_YES)
+    strbuf_printf(out, " (taken by %u of %zu translation units)", edge->taken_by,
+                  dependency_graph->exact_units);
+}
+
+config_untaken edge_untaken_policy(const check_context *context) {
+  if (!context->graph->exact)
+    return CONFIG_UNTAKEN_REPORT;
+  return config_rule_untaken(context->config, context->rule->id);
+}
+
+bool edge_untaken_keep(const check_context *context, const graph_edge *edge, bool *demote) {
+  *demote = false;
+  if (edge->taken != GRAPH_TAKEN_NO)
+    return true;
+  config_untaken policy = edge_untaken_policy(context);
+  *demote = policy == CONFIG_UNTAKEN_NOTE;
+  return policy != CONFIG_UNTAKEN_DROP;
 }
 
 void edge_describe_forbidden(const strata_config *config, const config_forbidden *entry,
@@ -137,5 +157,14 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
                       json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
   const char *condition = edge_condition(edge);
   json_object_set_new(properties, "condition", condition ? json_string(condition) : json_null());
+  if (context->graph->exact) {
+    // Exact mode: whether the build takes the include (null: no unit opens
+    // the including file), and how many units do.
+    json_object_set_new(properties, "taken",
+                        edge->taken == GRAPH_TAKEN_UNKNOWN
+                            ? json_null()
+                            : json_boolean(edge->taken == GRAPH_TAKEN_YES));
+    json_object_set_new(properties, "taken_by", json_integer(edge->taken_by));
+  }
   item->properties = properties;
 }

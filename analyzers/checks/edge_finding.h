@@ -12,6 +12,14 @@ const char *edge_verb(const graph_edge *edge);
 // The preprocessor condition the edge's include sits under, or NULL.
 const char *edge_condition(const graph_edge *edge);
 
+// Exact mode (docs/cxx.md): what `rules.<id>.untaken` says of findings on
+// includes no translation unit of the build takes (CONFIG_UNTAKEN_REPORT
+// without exact mode).
+config_untaken edge_untaken_policy(const check_context *context);
+// Whether a finding on edge is reported at all (not when no unit takes it
+// and the rule drops such findings); sets *demote when it is to be a note.
+bool edge_untaken_keep(const check_context *context, const graph_edge *edge, bool *demote);
+
 // The component name of file, or "no component".
 const char *edge_component_name(const strata_config *config, const graph_file *file);
 
@@ -24,8 +32,9 @@ const config_forbidden *edge_forbidden_entry(const strata_config *config,
                                              const graph *dependency_graph, const graph_edge *edge);
 
 // Appends "'FROM' (component[, layer I of N]) includes 'TO' (component[,
-// layer J of N][, generated])[ under '#if CONDITION']": both ends of edge,
-// with their layers when with_layers.
+// layer J of N][, generated])[ under '#if CONDITION'][ (taken by N of M
+// translation units)]": both ends of edge, with their layers when
+// with_layers, and in exact mode whether the build takes the include.
 void edge_describe(const strata_config *config, const graph *dependency_graph,
                    const graph_edge *edge, bool with_layers, strbuf *out);
 // Appends "which strata.yaml forbids" (or the built-in default) and the

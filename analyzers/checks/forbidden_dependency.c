@@ -15,6 +15,9 @@ void check_forbidden_dependency(const check_context *context) {
       continue;
     if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
       continue; // waived: not reported, under this entry or a later one
+    bool demote;
+    if (!edge_untaken_keep(context, edge, &demote))
+      continue; // no unit of the build takes it, and the rule drops such findings
     // One finding per dependency: when the edge breaks the layers too, and
     // layer-violation would report it, this finding says so.
     const char *from = g->files[edge->from].path;
@@ -33,6 +36,8 @@ void check_forbidden_dependency(const check_context *context) {
     finding *item = finding_list_add(context->findings, context->rule, from, edge->line,
                                      edge->column, "%s", message.data);
     edge_finding_describe(item, context, edge);
+    if (demote)
+      item->level = RULE_LEVEL_NOTE;
     json_object_set_new(item->properties, "why",
                         entry->why ? json_string(entry->why) : json_null());
     if (layers)

@@ -6,8 +6,11 @@
 static bool layer_violation__forbidden_reports(const check_context *context,
                                                const graph_edge *edge) {
   const char *from = context->graph->files[edge->from].path;
+  bool dropped_untaken =
+      context->graph->exact && edge->taken == GRAPH_TAKEN_NO &&
+      config_rule_untaken(context->config, "forbidden-dependency") == CONFIG_UNTAKEN_DROP;
   return edge_forbidden_entry(context->config, context->graph, edge) &&
-         config_rule_applies(context->config, "forbidden-dependency", from) &&
+         config_rule_applies(context->config, "forbidden-dependency", from) && !dropped_untaken &&
          !(context->waivers && waivers_excuse_edge(context->waivers, edge, "forbidden-dependency"));
 }
 
@@ -22,6 +25,9 @@ void check_layer_violation(const check_context *context) {
       continue;
     if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
       continue;
+    bool demote;
+    if (!edge_untaken_keep(context, edge, &demote))
+      continue; // no unit of the build takes it, and the rule drops such findings
     strbuf_clear(&message);
     edge_describe(config, g, edge, true, &message);
     strbuf_append_str(&message, ": ");
@@ -29,6 +35,8 @@ void check_layer_violation(const check_context *context) {
     finding *item = finding_list_add(context->findings, context->rule, g->files[edge->from].path,
                                      edge->line, edge->column, "%s", message.data);
     edge_finding_describe(item, context, edge);
+    if (demote)
+      item->level = RULE_LEVEL_NOTE;
   }
   strbuf_release(&message);
 }

@@ -8,7 +8,8 @@
 #include "finding.h"
 
 // Drops the findings of rules that are off or do not apply where the
-// finding is, and gives the rest the level `rules` sets, if it sets one.
+// finding is, and gives the rest the level `rules` sets, if it sets one;
+// a note its check demoted from the rule's level stays a note.
 // config may be NULL (nothing changes).
 void rule_scope_apply(const strata_config *config, finding_list *findings);
 

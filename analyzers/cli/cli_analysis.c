@@ -38,6 +38,9 @@ bool cli_analysis_option(cli_analysis_flags *flags, const char *command, size_t 
       return false;
     }
     return true;
+  case 4:
+    flags->compile_commands = argument;
+    return true;
   }
   return false;
 }
@@ -47,6 +50,7 @@ analysis_options cli_analysis_options(const cli_analysis_flags *flags, bool run_
                               .run_checks = run_checks,
                               .use_cache = !flags->no_cache,
                               .cache_dir = flags->cache_dir,
+                              .compile_commands = flags->compile_commands,
                               .progress = cli_progress_for_stderr()};
   return options;
 }

@@ -20,6 +20,7 @@ enum {
   GRAPH_DEPTH,
   GRAPH_FOCUS,
   GRAPH_OUTPUT,
+  GRAPH_TAKEN_ONLY,
   GRAPH_SHARED,
 };
 
@@ -31,6 +32,8 @@ static const cli_option graph_options[] = {
                      "module level: keep N dotted parts or folders (default: 2)"},
     [GRAPH_FOCUS] = {"focus", 0, "NAME", "only NAME and its direct neighbours"},
     [GRAPH_OUTPUT] = {"output", 'o', "FILE", "write the graph to FILE (whole or not at all)"},
+    [GRAPH_TAKEN_ONLY] = {"taken-only", 0, NULL,
+                          "only the includes the build takes (needs --compile-commands)"},
     CLI_ANALYSIS_OPTIONS,
 };
 
@@ -49,6 +52,9 @@ static const cli_command_spec graph_spec = {
     "module), as --level says. A Mermaid graph over Mermaid's default limits (500 edges, 50000\n"
     "characters) is written at the next coarser level instead, with a note on stderr.\n"
     "See docs/graphs.md for the map and docs/output.md for the JSON schema.\n\n"
+    "With the build's compile_commands.json (--compile-commands, or cxx.compile_commands), every\n"
+    "include says whether a translation unit of the build takes it; --taken-only leaves out the\n"
+    "includes none takes (docs/cxx.md). Imports are kept.\n\n"
     "exit status: 0 written, 2 usage, config or internal error, or NAME names no node\n",
 };
 
@@ -65,6 +71,7 @@ typedef struct graph_state {
   const char *output_path;
   graph_format format;
   bool level_given;
+  bool taken_only;
   graph_view_options view;
 } graph_state;
 
@@ -110,6 +117,9 @@ static bool graph__option(void *state, size_t option, const char *argument) {
     return true;
   case GRAPH_OUTPUT:
     self->output_path = argument;
+    return true;
+  case GRAPH_TAKEN_ONLY:
+    self->taken_only = true;
     return true;
   }
   return false;
@@ -270,6 +280,14 @@ int cmd_graph(int argc, char **argv) {
     goto cleanup;
   }
   cli_print_notices(result->notices);
+  if (state.taken_only) {
+    if (!result->graph->exact) {
+      fprintf(stderr, "strata graph: --taken-only needs the build's compile_commands.json "
+                      "(--compile-commands FILE or cxx.compile_commands)\n");
+      goto cleanup;
+    }
+    graph_keep_taken(result->graph);
+  }
   // The map is made before the output is opened: when it cannot be (no such
   // focus, Graphviz refused), the output is left as it was.
   char *map = NULL;

@@ -134,6 +134,8 @@ void config_delete(strata_config *self) {
   config_free_strings(self->cxx_include_dirs, self->cxx_include_dir_count);
   config_free_strings(self->cxx_defines, self->cxx_define_count);
   free(self->cxx_std);
+  free(self->cxx_compile_commands);
+  free(self->cxx_cuda_path);
   for (size_t i = 0; i < self->component_count; i++) {
     free(self->components[i].name);
     config_free_globs(self->components[i].globs, self->components[i].glob_count);

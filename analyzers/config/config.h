@@ -81,6 +81,15 @@ typedef struct config_allowance {
   config_position position; // the entry's
 } config_allowance;
 
+// What becomes of a finding on an include no translation unit of the build
+// takes (exact mode): demoted to a note (the default), reported as usual,
+// or dropped.
+typedef enum config_untaken {
+  CONFIG_UNTAKEN_NOTE,
+  CONFIG_UNTAKEN_REPORT,
+  CONFIG_UNTAKEN_DROP,
+} config_untaken;
+
 // One entry of `generated`: files the build makes, which the tree does not
 // hold. An include or import of one becomes an edge to a generated node at
 // dir/NAME, in the component of that path (or the entry's).
@@ -109,6 +118,9 @@ typedef struct config_rule {
   size_t path_count;
   glob **exclude;
   size_t exclude_count;
+  // Exact mode: what becomes of a finding on an include no unit of the
+  // build takes (layer-violation, forbidden-dependency, include-cycle).
+  config_untaken untaken;
   config_position position;
 } config_rule;
 
@@ -129,6 +141,13 @@ typedef struct strata_config {
   char **cxx_defines; // "NAME" or "NAME=VALUE"
   size_t cxx_define_count;
   char *cxx_std; // "c++17" unless set
+  // cxx.compile_commands: the build's compile_commands.json (or the folder
+  // holding it), relative to the analyzed root unless absolute; NULL when
+  // not set: exact mode is off (docs/cxx.md).
+  char *cxx_compile_commands;
+  // cxx.cuda_path: the CUDA toolkit exact mode parses CUDA units against,
+  // relative to the analyzed root unless absolute; NULL: the system's.
+  char *cxx_cuda_path;
   config_component *components;
   size_t component_count;
   // Highest first, each as written: a component, or siblings sharing the
@@ -207,6 +226,9 @@ bool config_rule_enabled(const strata_config *self, const char *id);
 // NULL for a finding about the whole run): enabled, and path within the
 // rule's paths and outside its exclude.
 bool config_rule_applies(const strata_config *self, const char *id, const char *path);
+// What `rules.<id>.untaken` says of rule id's findings on includes no unit
+// of the build takes (exact mode); CONFIG_UNTAKEN_NOTE when unset.
+config_untaken config_rule_untaken(const strata_config *self, const char *id);
 // Whether `rules` sets the level of rule id's findings; sets *level when it
 // does (otherwise each finding keeps the level its check gave it).
 bool config_rule_level(const strata_config *self, const char *id, rule_level *level);

@@ -168,12 +168,39 @@ static bool config__cxx_std(config__parser *parser, const config_node *node, voi
   return true;
 }
 
+// A path string (cxx.compile_commands, cxx.cuda_path) into *out.
+static bool config__cxx_path(config__parser *parser, const config_node *node, const char *name,
+                             char **out) {
+  if (config_node_is_null(node))
+    return true;
+  if (!config__is_string(node) || node->value[0] == '\0')
+    return config__fail(parser, node, "'%s' must be a path, not %s", name,
+                        config_node_kind_name(node));
+  free(*out);
+  *out = xstrdup(node->value);
+  return true;
+}
+
+static bool config__cxx_compile_commands(config__parser *parser, const config_node *node,
+                                         void *target) {
+  (void)target;
+  return config__cxx_path(parser, node, "cxx.compile_commands",
+                          &parser->config->cxx_compile_commands);
+}
+
+static bool config__cxx_cuda_path(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  return config__cxx_path(parser, node, "cxx.cuda_path", &parser->config->cxx_cuda_path);
+}
+
 static bool config__cxx(config__parser *parser, const config_node *node, void *target) {
   (void)target;
   static const config__key keys[] = {
       {"include_dirs", config__cxx_include_dirs, CONFIG_PHASE_MAIN},
       {"defines", config__cxx_defines, CONFIG_PHASE_MAIN},
       {"std", config__cxx_std, CONFIG_PHASE_MAIN},
+      {"compile_commands", config__cxx_compile_commands, CONFIG_PHASE_MAIN},
+      {"cuda_path", config__cxx_cuda_path, CONFIG_PHASE_MAIN},
   };
   return config__nested(parser, node, "cxx", keys, sizeof(keys) / sizeof(keys[0]));
 }

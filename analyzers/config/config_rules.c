@@ -64,6 +64,33 @@ static bool config__rule_exclude(config__parser *parser, const config_node *node
   return config__glob_list(parser, node, name, &rule->exclude, &rule->exclude_count);
 }
 
+// Exact mode (docs/cxx.md): note, report or drop, for the rules that report
+// includes.
+static bool config__rule_untaken(config__parser *parser, const config_node *node, void *target) {
+  config_rule *rule = target;
+  static const char *const takes[] = {"layer-violation", "forbidden-dependency", "include-cycle"};
+  bool applies = false;
+  for (size_t i = 0; i < sizeof(takes) / sizeof(takes[0]); i++)
+    applies = applies || strcmp(rule->id, takes[i]) == 0;
+  if (!applies)
+    return config__fail(parser, node,
+                        "rule '%s' reports no includes, so it takes no 'untaken' (only "
+                        "layer-violation, forbidden-dependency and include-cycle do)",
+                        rule->id);
+  static const char *const names[] = {"note", "report", "drop"};
+  for (size_t i = 0; config__is_string(node) && i < 3; i++) {
+    if (strcmp(node->value, names[i]) == 0) {
+      rule->untaken = (config_untaken)i;
+      return true;
+    }
+  }
+  if (!config__is_string(node))
+    return config__fail(parser, node, "'rules.%s.untaken' must be note, report or drop, not %s",
+                        rule->id, config_node_kind_name(node));
+  return config__fail(parser, node, "'rules.%s.untaken' must be note, report or drop, not '%s'",
+                      rule->id, node->value);
+}
+
 static bool config__rule(config__parser *parser, const config_node *key, const config_node *value) {
   strata_config *config = parser->config;
   if (!config__is_string(key))
@@ -87,6 +114,7 @@ static bool config__rule(config__parser *parser, const config_node *key, const c
       {"level", config__rule_level, CONFIG_PHASE_MAIN},
       {"paths", config__rule_paths, CONFIG_PHASE_MAIN},
       {"exclude", config__rule_exclude, CONFIG_PHASE_MAIN},
+      {"untaken", config__rule_untaken, CONFIG_PHASE_MAIN},
   };
   char where[160];
   snprintf(where, sizeof(where), "rule '%s'", key->value);
@@ -158,6 +186,11 @@ bool config_rule_applies(const strata_config *self, const char *id, const char *
   for (size_t i = 0; i < entry->exclude_count && inside; i++)
     inside = !glob_match(entry->exclude[i], path);
   return inside;
+}
+
+config_untaken config_rule_untaken(const strata_config *self, const char *id) {
+  const config_rule *entry = self ? config__rule_entry(self, id) : NULL;
+  return entry ? entry->untaken : CONFIG_UNTAKEN_NOTE;
 }
 
 bool config_rule_level(const strata_config *self, const char *id, rule_level *level) {

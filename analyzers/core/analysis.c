@@ -2,6 +2,7 @@
 
 #include "adoption.h"
 #include "check.h"
+#include "exact_run.h"
 #include "fact_cache.h"
 #include "facts_codec.h"
 #include "rule_scope.h"
@@ -326,6 +327,43 @@ static uint64_t analysis__options_key(const strata_config *config) {
   return key;
 }
 
+// Exact mode (analyzers/exact/, docs/cxx.md): with the build's
+// compile_commands.json, marks which include edges its translation units
+// take. False, with *error set, when that file cannot be read at all.
+static bool analysis__exact(analysis *self, const strata_config *config,
+                            const analysis_options *options, char **error) {
+  const char *database =
+      options->compile_commands ? options->compile_commands : config->cxx_compile_commands;
+  if (!database)
+    return true;
+  // Paths in the config are relative to the root; the command line's to
+  // the current folder.
+  char *database_path = options->compile_commands || database[0] == '/'
+                            ? xstrdup(database)
+                            : xasprintf("%s/%s", self->root, database);
+  const char *cuda = config->cxx_cuda_path;
+  char *cuda_path = !cuda || cuda[0] == '/' ? xstrdup(cuda) : xasprintf("%s/%s", self->root, cuda);
+  char *cache_dir = !options->use_cache  ? NULL
+                    : options->cache_dir ? xstrdup(options->cache_dir)
+                                         : xasprintf("%s/.strata-cache", self->root);
+  exact_options exact = {.root = self->root,
+                         .compile_commands = database_path,
+                         .cuda_path = cuda_path,
+                         .jobs = options->jobs,
+                         .cache_dir = cache_dir};
+  exact_result *result = exact_run(&exact, self->notices, error);
+  if (result) {
+    graph_taken_build taken = exact_result_taken(result);
+    graph_mark_taken(self->graph, &taken);
+    self->units_parsed = exact_result_units_parsed(result);
+  }
+  exact_result_delete(result);
+  free(database_path);
+  free(cuda_path);
+  free(cache_dir);
+  return result != NULL;
+}
+
 analysis *analysis_run(const char *root, const strata_config *config,
                        const analysis_options *options, char **error) {
   char resolved[PATH_MAX];
@@ -394,6 +432,10 @@ analysis *analysis_run(const char *root, const strata_config *config,
   walk_result_release(&files);
 
   graph_build(self->graph, config, self->notices);
+  if (!analysis__exact(self, config, options, error)) {
+    analysis_delete(self);
+    return NULL;
+  }
   if (options->run_checks) {
     waivers *waived = waivers_new(self->graph, config);
     checks_run_waived(self->graph, config, self->root, self->notices, waived, self->findings);

@@ -18,6 +18,10 @@ typedef struct analysis_options {
   bool run_checks;       // false for `strata graph`
   bool use_cache;        // read and write the fact cache
   const char *cache_dir; // NULL: ROOT/.strata-cache
+  // --compile-commands: the build's compile_commands.json (or its folder),
+  // relative to the current folder; NULL: cxx.compile_commands, if set.
+  // With one, exact mode marks which includes the build takes (docs/cxx.md).
+  const char *compile_commands;
   // Called about ten times a second from another thread once reading files
   // has taken a second, and once more with finished set when it is done (only
   // if it was called before). NULL: no progress.
@@ -40,6 +44,7 @@ typedef struct analysis {
   finding_list *findings;
   size_t files_analyzed;
   size_t files_parsed; // files a front end read this run (the rest came from the cache)
+  size_t units_parsed; // exact mode: translation units parsed this run (the rest cached)
 } analysis;
 
 // Analyzes the tree at root under config. Returns NULL and sets *error (a

@@ -93,6 +93,7 @@ void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32
                           uint32_t column, const fact_dependency *origin) {
   XGROW(self->unresolved, self->unresolved_capacity, self->unresolved_count + 1);
   graph_unresolved *entry = &self->unresolved[self->unresolved_count++];
+  memset(entry, 0, sizeof(*entry));
   entry->from = from;
   entry->target = xstrdup(target);
   entry->line = line;
@@ -163,6 +164,7 @@ static void graph__sort_and_dedupe(graph *self) {
       if (last->from == entry->from && last->line == entry->line &&
           strcmp(last->target, entry->target) == 0) {
         free(entry->target);
+        free(entry->hint);
         continue;
       }
     }
@@ -233,7 +235,11 @@ void graph_build(graph *self, const strata_config *config, notice_list *notices)
   resolve_python(self, config, notices);
   resolve_cxx(self, config, notices);
   graph__sort_files(self, tree_files);
+  graph_finish_edges(self);
+  classify_unresolved(self, config, notices);
+}
+
+void graph_finish_edges(graph *self) {
   graph__sort_and_dedupe(self);
   graph__index_edges(self);
-  classify_unresolved(self, config, notices);
 }

@@ -25,7 +25,16 @@ typedef struct graph_file {
   // makes it, as the config says, or NULL.
   bool generated;
   const char *generated_by;
+  // Exact mode: how many translation units of the build open the file.
+  uint32_t opened_by;
 } graph_file;
+
+// Exact mode (docs/cxx.md): whether the build compiles an include.
+typedef enum graph_taken {
+  GRAPH_TAKEN_UNKNOWN, // no compile commands, or no unit opens the including file
+  GRAPH_TAKEN_NO,      // units open the including file; none takes this include
+  GRAPH_TAKEN_YES,     // some unit takes it (taken_by says how many)
+} graph_taken;
 
 typedef struct graph_edge {
   uint32_t from; // file index
@@ -35,6 +44,8 @@ typedef struct graph_edge {
   uint32_t line;
   uint32_t column;
   const fact_dependency *origin; // the fact it was resolved from
+  graph_taken taken;
+  uint32_t taken_by; // translation units that take it
 } graph_edge;
 
 // What an unresolved dependency names (docs/unresolved.md).
@@ -60,6 +71,8 @@ typedef struct graph_unresolved {
   // in_tree: the include dir or python root that would resolve it, when
   // one folder would; generated: the template it is made from; else NULL.
   char *hint;
+  graph_taken taken;
+  uint32_t taken_by;
 } graph_unresolved;
 
 typedef struct graph {
@@ -78,6 +91,10 @@ typedef struct graph {
   char **templates;
   size_t template_count;
   struct strmap *path_index; // path -> file index
+  // Exact mode: the build's translation units were read (graph_mark_taken),
+  // and how many there were.
+  bool exact;
+  size_t exact_units;
 } graph;
 
 graph *graph_new(void);
@@ -110,6 +127,40 @@ void graph_take_templates(graph *self, char **templates, size_t count);
 // (an include dir that does not exist, in-tree files no include dir
 // reaches) go to notices.
 void graph_build(graph *self, const strata_config *config, notice_list *notices);
+// Sorts, de-duplicates and indexes the edges again, after edges were added
+// to a built graph.
+void graph_finish_edges(graph *self);
+
+// One include the build's translation units take, from a file of the tree
+// (exact mode, analyzers/exact/).
+typedef struct graph_taken_include {
+  const char *from; // relative path of the including file
+  uint32_t line;    // of the directive
+  const char *to;   // relative path of the file it opens; NULL when that is no file of the tree
+  uint32_t units;   // how many translation units take it
+} graph_taken_include;
+
+// What exact mode learned from the build, joined onto the graph by
+// graph_mark_taken.
+typedef struct graph_taken_build {
+  const graph_taken_include *includes;
+  size_t include_count;
+  const char *const *opened; // relative paths of the tree's files the units open
+  const uint32_t *opened_units;
+  size_t opened_count;
+  size_t unit_count;
+} graph_taken_build;
+
+// Marks every include edge and unresolved include of a file some unit opens
+// taken or not; those of other files stay unknown. An include the compiler
+// took to a file of the tree where the every-branch resolution found
+// another (or none) becomes an edge of its own, taken, with the same
+// origin. Call after graph_build.
+void graph_mark_taken(graph *self, const graph_taken_build *build);
+
+// Keeps of the include edges only those the build takes (imports stay):
+// for `strata graph --taken-only`.
+void graph_keep_taken(graph *self);
 
 // The dotted Python module of relative path under the deepest python root
 // that holds it, or NULL when no root holds it (or it is the root's own

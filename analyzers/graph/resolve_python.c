@@ -176,8 +176,13 @@ static void resolve__edge(resolver *self, uint32_t from, uint32_t to,
   // A stub's imports never run: only type checkers follow them.
   fact_scope scope = python_path_is_stub(self->graph->files[from].path) ? FACT_SCOPE_TYPE_CHECKING
                                                                         : dependency->scope;
-  graph_edge edge = {from,      to, FACT_DEP_IMPORT, scope, dependency->line, dependency->column,
-                     dependency};
+  graph_edge edge = {.from = from,
+                     .to = to,
+                     .kind = FACT_DEP_IMPORT,
+                     .scope = scope,
+                     .line = dependency->line,
+                     .column = dependency->column,
+                     .origin = dependency};
   graph_add_edge(self->graph, &edge);
 }
 

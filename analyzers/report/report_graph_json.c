@@ -78,9 +78,20 @@ static bool report_graph__deprecations(FILE *out, const report_context *context)
   return ok && report_graph__close(out, total, true);
 }
 
+// Exact mode: whether the build takes an include, and how many units do;
+// nothing for an include whose file no unit opens (or without exact mode).
+static void report_graph__taken(json_t *entry, graph_taken taken, uint32_t taken_by) {
+  if (taken == GRAPH_TAKEN_UNKNOWN)
+    return;
+  json_object_set_new(entry, "taken", json_boolean(taken == GRAPH_TAKEN_YES));
+  json_object_set_new(entry, "taken_by", json_integer(taken_by));
+}
+
 bool report_graph_json(FILE *out, const report_context *context) {
   const graph *files = context->graph;
   bool ok = fputs("{\n  \"version\": 1,\n", out) != EOF;
+  if (files->exact) // exact mode ran
+    ok = ok && fprintf(out, "  \"translation_units\": %zu,\n", files->exact_units) >= 0;
 
   ok = ok && report_graph__open(out, "files", files->file_count);
   for (size_t i = 0; ok && i < files->file_count; i++) {
@@ -95,6 +106,8 @@ bool report_graph_json(FILE *out, const report_context *context) {
       json_object_set_new(entry, "generated", json_true());
       json_object_set_new(entry, "generated_by", report_json_string(file->generated_by));
     }
+    if (files->exact) // exact mode: how many of the build's units open it
+      json_object_set_new(entry, "opened_by", json_integer(file->opened_by));
     ok = report_graph__entry(out, entry, i + 1 == files->file_count);
   }
   ok = ok && report_graph__close(out, files->file_count, false);
@@ -111,6 +124,7 @@ bool report_graph_json(FILE *out, const report_context *context) {
     json_object_set_new(entry, "scope", json_string(fact_scope_name(edge->scope)));
     if (edge->origin && edge->origin->condition) // only for conditional includes
       json_object_set_new(entry, "condition", report_json_string(edge->origin->condition));
+    report_graph__taken(entry, edge->taken, edge->taken_by);
     ok = report_graph__entry(out, entry, i + 1 == files->edge_count);
   }
   ok = ok && report_graph__close(out, files->edge_count, false);
@@ -129,6 +143,7 @@ bool report_graph_json(FILE *out, const report_context *context) {
                         json_string(graph_unresolved_category_name(missing->category)));
     if (missing->hint)
       json_object_set_new(entry, "hint", report_json_string(missing->hint));
+    report_graph__taken(entry, missing->taken, missing->taken_by);
     ok = report_graph__entry(out, entry, i + 1 == files->unresolved_count);
   }
   ok = ok && report_graph__close(out, files->unresolved_count, false);

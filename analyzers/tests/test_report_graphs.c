@@ -42,10 +42,10 @@ static int fixture_setup(void **state) {
     graph_add_file(self->files, odd_paths[i], STRATA_LANG_CPP, file_facts_new());
   // A chain a -> b -> c -> d -> e, and e -> d to make one cycle.
   for (uint32_t i = 0; i + 1 < ODD_COUNT; i++) {
-    graph_edge edge = {i, i + 1, FACT_DEP_INCLUDE, FACT_SCOPE_MODULE, 1, 1, NULL};
+    graph_edge edge = {.from = i, .to = i + 1, .kind = FACT_DEP_INCLUDE, .line = 1, .column = 1};
     graph_add_edge(self->files, &edge);
   }
-  graph_edge back = {4, 3, FACT_DEP_INCLUDE, FACT_SCOPE_MODULE, 2, 1, NULL};
+  graph_edge back = {.from = 4, .to = 3, .kind = FACT_DEP_INCLUDE, .line = 2, .column = 1};
   graph_add_edge(self->files, &back);
   notice_list *notices = notice_list_new();
   graph_build(self->files, NULL, notices);
