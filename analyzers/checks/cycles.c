@@ -182,6 +182,8 @@ static void cycles__report_component(const check_context *context, const cycle_s
     item = finding_list_add(context->findings, context->rule, g->files[first->from].path,
                             first->line, first->column, "%s cycle: %s", noun, shown.data);
   (void)search;
+  if (first->origin)
+    finding_location_set_end(&item->location, first->origin->end_line, first->origin->end_column);
 
   json_t *properties = json_object();
   const char **names = xmalloc(member_count * sizeof(char *));
@@ -207,6 +209,9 @@ static void cycles__report_component(const check_context *context, const cycle_s
     json_array_append_new(cycle_array, json_string(cycles__name(from)));
     char *message = xasprintf("%s %s %s", cycles__name(from), verb, cycles__name(to));
     finding_add_related(item, from->path, edge->line, edge->column, message);
+    if (edge->origin)
+      finding_location_set_end(&item->related[item->related_count - 1], edge->origin->end_line,
+                               edge->origin->end_column);
     free(message);
     parts[member_count + i] =
         edge->origin && edge->origin->statement ? edge->origin->statement : "";

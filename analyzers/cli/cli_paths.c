@@ -311,6 +311,9 @@ finding_list *cli_named_files_findings(const cli_named_files *self, const findin
                                      item->location.column, "%s", item->message);
     free(path);
     copy->level = item->level;
+    copy->occurrence = item->occurrence;
+    copy->advice_start = item->advice_start;
+    finding_location_set_end(&copy->location, item->location.end_line, item->location.end_column);
     copy->location.message = xstrdup(item->location.message);
     copy->fingerprint = xstrdup(item->fingerprint);
     copy->summary = xstrdup(item->summary);
@@ -319,6 +322,8 @@ finding_list *cli_named_files_findings(const cli_named_files *self, const findin
       const finding_location *related = &item->related[r];
       char *related_path = cli_named_files__path(self, related->path, display);
       finding_add_related(copy, related_path, related->line, related->column, related->message);
+      finding_location_set_end(&copy->related[copy->related_count - 1], related->end_line,
+                               related->end_column);
       free(related_path);
     }
     copy->properties = json_incref(item->properties);
