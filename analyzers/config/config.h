@@ -98,6 +98,9 @@ typedef struct strata_config {
   bool require_reason;
   config_allowance *allowances;
   size_t allowance_count;
+  // `sarif.category`: the code scanning category of the SARIF log
+  // (runs[0].automationDetails.id); NULL when not set ("strata").
+  char *sarif_category;
   // "YYYY-MM-DD" from the command line (--today), never from the file; NULL
   // means the clock. Deprecation removal dates and allowances are judged
   // as on that day.
@@ -135,6 +138,9 @@ int config_component_of(const strata_config *self, const char *path);
 bool config_is_excluded(const strata_config *self, const char *path);
 // Whether the whole folder (relative path) is excluded, so the walk skips it.
 bool config_folder_is_excluded(const strata_config *self, const char *folder);
+// Whether text may be a SARIF category (`sarif.category`, --sarif-category):
+// not empty, at most 255 bytes, no white space or control characters.
+bool config_sarif_category_valid(const char *text);
 // Whether relative path matches selector.
 bool config_selector_matches(const config_selector *selector, int component, const char *path);
 
