@@ -19,9 +19,9 @@ void cli_print_usage(FILE *out, const cli_command_spec *spec) {
     else
       snprintf(left, sizeof(left), "    --%s%s%s", option->long_name, option->argument ? " " : "",
                option->argument ? option->argument : "");
-    fprintf(out, "  %-26s %s\n", left, option->help);
+    fprintf(out, "  %-27s %s\n", left, option->help);
   }
-  fprintf(out, "  %-26s %s\n", "-h, --help", "show this help and exit");
+  fprintf(out, "  %-27s %s\n", "-h, --help", "show this help and exit");
   if (spec->epilog)
     fprintf(out, "\n%s", spec->epilog);
 }
