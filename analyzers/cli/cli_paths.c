@@ -21,6 +21,7 @@ struct cli_named_files {
   size_t count;
   strmap *by_relative;         // relative -> index; keys borrowed from relative
   notice_list *left_out_notes; // paths that name no file of the tree
+  bool all;                    // every finding involves a named file
 };
 
 static void cli_paths__push(cli_path_list *self, const char *path, size_t length) {
@@ -285,7 +286,27 @@ char *cli_named_files_display(const cli_named_files *self, const char *relative)
   return shown;
 }
 
+void cli_named_files_involve_all(cli_named_files *self) {
+  self->all = true;
+}
+
+bool cli_named_files_involves_all(const cli_named_files *self) {
+  return self->all;
+}
+
+bool cli_named_files_has_file(const cli_named_files *self, const char *path) {
+  char resolved[PATH_MAX];
+  if (!path || !realpath(path, resolved))
+    return false;
+  size_t length = strcmp(self->root, "/") == 0 ? 0 : strlen(self->root);
+  if (strncmp(resolved, self->root, length) != 0 || resolved[length] != '/')
+    return false;
+  return cli_named_files_has(self, resolved + length + 1);
+}
+
 static bool cli_named_files__involved(const cli_named_files *self, const finding *item) {
+  if (self->all)
+    return true;
   for (size_t i = 0; i < item->involved_count; i++)
     if (cli_named_files_has(self, item->involved[i]))
       return true;

@@ -5,6 +5,7 @@
 #include "cli_analysis.h"
 #include "cli_baseline.h"
 #include "cli_common.h"
+#include "cli_git.h"
 #include "cli_options.h"
 #include "cli_paths.h"
 #include "exit_code.h"
@@ -25,6 +26,7 @@ enum {
   CHECK_OUTPUT,
   CHECK_ROOT,
   CHECK_CHANGED,
+  CHECK_GIT_CHANGED,
   CHECK_TODAY,
   CHECK_BASELINE,
   CHECK_NO_BASELINE,
@@ -45,7 +47,9 @@ static const cli_option check_options[] = {
     [CHECK_OUTPUT] = {"output", 'o', "FILE", "write the report to FILE (whole or not at all)"},
     [CHECK_ROOT] = {"root", 0, "DIR", "the tree the FILEs belong to (default: found, see below)"},
     [CHECK_CHANGED] = {"changed", 0, NULL,
-                       "the PATHs are changed files: report what involves them (pre-commit)"},
+                       "the PATHs are changed files: report what involves them"},
+    [CHECK_GIT_CHANGED] = {"git-changed", 0, NULL,
+                           "the changed files are those git says (pre-commit: see below)"},
     [CHECK_TODAY] = {"today", 0, "YYYY-MM-DD",
                      "judge removal dates and allowances as on that day (default: the clock)"},
     [CHECK_BASELINE] = {"baseline", 0, "FILE",
@@ -87,7 +91,11 @@ static const cli_command_spec check_spec = {
     "strata.yaml or .strata.yaml, else the top of their git work tree. The FILEs are shown as\n"
     "given; other files absolute when the FILEs were, else relative to the current folder.\n"
     "FILEs that do not exist or lie outside the tree are notices; excluded ones are ignored.\n"
-    "--changed FILE... says the same where a FILE could be taken for a folder.\n\n"
+    "--changed FILE... says the same where a FILE could be taken for a folder.\n"
+    "--git-changed takes the FILEs from git in one call, however many: those staged for\n"
+    "commit, or those between $PRE_COMMIT_FROM_REF and $PRE_COMMIT_TO_REF when set; with\n"
+    "none, the whole tree is checked. When the FILEs hold the config or the baseline, every\n"
+    "finding of the tree is reported.\n\n"
     "Facts of unchanged files come from the fact cache (see docs/performance.md).\n\n"
     "The baseline (see docs/suppressions.md) is --baseline FILE, else the config's 'baseline',\n"
     "else ROOT/strata-baseline.json when it exists. Baselined findings are not reported and\n"
@@ -143,6 +151,7 @@ typedef struct check_state {
   const char *lintrunner_code;
   check_format format;
   bool changed;
+  bool git_changed;
   bool no_baseline;
   bool update_baseline;
   bool include_baselined;
@@ -186,6 +195,9 @@ static bool check__option(void *state, size_t option, const char *argument) {
     return true;
   case CHECK_CHANGED:
     self->changed = true;
+    return true;
+  case CHECK_GIT_CHANGED:
+    self->git_changed = true;
     return true;
   case CHECK_TODAY:
     self->today = argument;
@@ -260,8 +272,8 @@ static int check__fail(const check_state *self, const char *name, const char *me
 // names the tree, as always; files, several paths, @PATHSFILE or --root
 // with paths ask for the findings about files.
 static bool check__files_mode(const check_state *self, bool listed, const cli_path_list *paths) {
-  if (listed || self->changed)
-    return true;
+  if (listed || self->changed || self->git_changed)
+    return paths->count > 0 || !self->git_changed;
   if (paths->count == 0)
     return false;
   if (self->root_path || paths->count > 1)
@@ -405,7 +417,17 @@ int cmd_check(int argc, char **argv) {
   bool listed = false;
   for (int i = first; i < argc; i++)
     listed = listed || argv[i][0] == '@';
-  if (!cli_paths_expand(argv + first, (size_t)(argc - first), &paths, &error)) {
+  if (state.git_changed && (first < argc || state.changed)) {
+    error = xasprintf("--git-changed takes no PATH and no --changed: git names the files");
+    status = check__fail(&state, "usage-error", error, false);
+    goto cleanup;
+  }
+  char *git_source = NULL;
+  bool expanded = state.git_changed
+                      ? cli_git_changed_files(&paths, &git_source, &error)
+                      : cli_paths_expand(argv + first, (size_t)(argc - first), &paths, &error);
+  free(git_source);
+  if (!expanded) {
     status = check__fail(&state, "usage-error", error, false);
     goto cleanup;
   }
@@ -425,6 +447,12 @@ int cmd_check(int argc, char **argv) {
       goto cleanup;
     }
     named = cli_named_files_new(root, &paths);
+  } else if (state.git_changed && !state.root_path) {
+    // Nothing changed: the whole tree of the current folder.
+    if (!(root = cli_paths_find_root(&paths, &error))) {
+      status = check__fail(&state, "usage-error", error, false);
+      goto cleanup;
+    }
   } else {
     root = xstrdup(state.root_path ? state.root_path : paths.count ? paths.items[0] : ".");
   }
@@ -444,13 +472,22 @@ int cmd_check(int argc, char **argv) {
     status = check__fail(&state, "baseline-error", error, printed);
     goto cleanup;
   }
+  // A change to the config or the baseline concerns every finding.
+  if (named) {
+    bool baseline_named;
+    char *baseline_file = cli_baseline_path(root, config, state.baseline_path, &baseline_named);
+    if (cli_named_files_has_file(named, config->source_name) ||
+        cli_named_files_has_file(named, baseline_file))
+      cli_named_files_involve_all(named);
+    free(baseline_file);
+  }
   analysis_options options = cli_analysis_options(&state.shared, true);
   if (state.quiet)
     options.progress = NULL;
   options.baseline = base;
   // Stale entries are a whole run's business: FILEs ask about themselves,
   // and an update drops the stale entries instead.
-  options.report_stale = !named && !state.update_baseline;
+  options.report_stale = (!named || cli_named_files_involves_all(named)) && !state.update_baseline;
   result = analysis_run(root, config, &options, &error);
   if (!result) {
     status = check__fail(&state, "internal-error", error, false);
