@@ -48,17 +48,23 @@ run() {
   fi
 }
 
-# The Debian packages the build needs (strata's tools/setup.sh installs the
-# same ones).
-packages="cmake gcc make pkg-config npm libclang-19-dev libtree-sitter-dev libyaml-dev
-libjansson-dev libpcre2-dev libxxhash-dev libgraphviz-dev"
+# What the build needs: programs (found on PATH, however installed) and
+# Debian's library packages (strata's tools/setup.sh installs the same).
+programs="cmake:cmake cc:gcc make:make pkg-config:pkg-config npm:npm"
+libraries="libclang-19-dev libtree-sitter-dev libyaml-dev libjansson-dev libpcre2-dev
+libxxhash-dev libgraphviz-dev"
+packages="cmake gcc make pkg-config npm $(echo $libraries)"
 check_packages() {
-  command -v dpkg-query >/dev/null 2>&1 || return 0
   missing=""
-  for package in $packages; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
-      missing="$missing $package"
+  for entry in $programs; do
+    command -v "${entry%%:*}" >/dev/null 2>&1 || missing="$missing ${entry#*:}"
   done
+  if command -v dpkg-query >/dev/null 2>&1; then
+    for package in $libraries; do
+      dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
+        missing="$missing $package"
+    done
+  fi
   if [ -n "$missing" ]; then
     echo "strata_init.sh: building strata needs:$missing" >&2
     echo "  apt-get install -y --no-install-recommends$missing" >&2
@@ -78,7 +84,7 @@ if [ -z "$source" ] && [ -z "$archive" ]; then
 strata_init.sh: no strata $version to install: give --source=DIR (a strata
 checkout), --archive=FILE (its release archive, strata-$version.tar.gz), or
 put strata $version on PATH. To build it by hand on Debian 12:
-  apt-get install -y --no-install-recommends $(echo $packages)
+  apt-get install -y --no-install-recommends $packages
   cmake -S strata -B strata/build -DSTRATA_BUILD_TESTS=OFF && cmake --build strata/build
 EOF
   exit 1
