@@ -13,6 +13,7 @@
 #                 `#--- path` part per file (use --leading-lines so that
 #                 [[@LINE]] in a part is the line in the written file)
 #   %support      lit-tests/support (helper scripts)
+#   %node         node, for the browser tests (feature "chromium")
 import os
 import lit.formats
 
@@ -44,6 +45,18 @@ if config.sanitize:
     config.environment["LSAN_OPTIONS"] = "suppressions=" + os.path.join(
         config.source_root, "lit-tests", "support", "lsan.supp")
     config.available_features.add("sanitize")
+# The architecture explorer's browser tests: Debian's chromium, driven by
+# the puppeteer-core the build installs with the Mermaid CLI.
+import shutil
+node = shutil.which("node", path=os.environ.get("PATH"))
+if node:
+    config.substitutions.append(("%node", node))
+if node and os.path.exists("/usr/bin/chromium") and os.path.isdir(
+        os.path.join(config.build_root, "tools", "mermaid", "node_modules", "puppeteer-core")):
+    config.available_features.add("chromium")
+else:
+    lit_config.note("no /usr/bin/chromium, node or puppeteer-core: the explorer's browser "
+                    "tests are skipped (tools/setup.sh installs chromium)")
 if config.dot and not config.dot.endswith("NOTFOUND"):
     config.available_features.add("dot")
     config.substitutions.append(("%dot", config.dot))

@@ -107,8 +107,7 @@ bool graph_view_finding_is_about(const graph *dependency_graph, size_t edge_inde
          strcmp(to_path, dependency_graph->files[edge->to].path) == 0;
 }
 
-// Marks the edges that edge findings are about.
-static bool *graph_view__violations(const graph *dependency_graph, const finding_list *findings) {
+bool *graph_view_violating_edges(const graph *dependency_graph, const finding_list *findings) {
   bool *violating = xcalloc(dependency_graph->edge_count + 1, sizeof(bool));
   for (size_t f = 0; findings && f < findings->count; f++) {
     const finding *item = &findings->items[f];
@@ -125,9 +124,7 @@ static bool *graph_view__violations(const graph *dependency_graph, const finding
   return violating;
 }
 
-// Marks the edges inside a strongly connected component of two or more files
-// of their kind (module-scope imports, includes), and the files in one.
-static bool *graph_view__cycle_edges(const graph *dependency_graph, bool *file_in_cycle) {
+bool *graph_view_cycle_edges(const graph *dependency_graph, bool *file_in_cycle) {
   cycle_edge_filter *filters[] = {cycles_import_edge, cycles_include_edge};
   bool *in_cycle = xcalloc(dependency_graph->edge_count + 1, sizeof(bool));
   for (size_t k = 0; k < 2; k++) {
@@ -588,8 +585,8 @@ graph_view *graph_view_new(const graph *dependency_graph, const strata_config *c
   self->file_count = dependency_graph->file_count;
   self->file_node = xcalloc(self->file_count + 1, sizeof(uint32_t));
   bool *file_in_cycle = xcalloc(self->file_count + 1, sizeof(bool));
-  bool *violating = graph_view__violations(dependency_graph, findings);
-  bool *edge_in_cycle = graph_view__cycle_edges(dependency_graph, file_in_cycle);
+  bool *violating = graph_view_violating_edges(dependency_graph, findings);
+  bool *edge_in_cycle = graph_view_cycle_edges(dependency_graph, file_in_cycle);
 
   graph_view__make_nodes(self, dependency_graph);
   graph_view__assign_components(self, dependency_graph);

@@ -124,6 +124,15 @@ char *graph_view_node_name(const graph_file *file, const strata_config *config,
 // is not focused), to name the same place at another level.
 uint32_t graph_view_focus_file(const graph_view *self);
 
+// One flag per edge of dependency_graph: whether an edge finding of
+// findings (may be NULL) is about it. The caller frees the array.
+bool *graph_view_violating_edges(const graph *dependency_graph, const finding_list *findings);
+// One flag per edge: whether it lies inside a strongly connected component
+// of two or more files of its kind (module-scope imports, includes); sets
+// file_in_cycle[i] (file_count flags) for the files in one. The caller frees
+// the array.
+bool *graph_view_cycle_edges(const graph *dependency_graph, bool *file_in_cycle);
+
 // Whether item is an edge finding (properties.from.path and to.path) about
 // the edge at edge_index: its location is the edge's line and column in the
 // importing file and it names the imported file.
