@@ -36,7 +36,8 @@ async function main() {
     console.log(`skipped: no Chromium at ${CHROMIUM} (tools/setup.sh installs it)`);
     return 0;
   }
-  const puppeteer = require(path.join(build, "tools", "mermaid", "node_modules", "puppeteer-core"));
+  const puppeteer = require(path.resolve(build, "tools", "mermaid", "node_modules",
+    "puppeteer-core"));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "strata-explorer-"));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,

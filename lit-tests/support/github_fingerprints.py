@@ -24,6 +24,7 @@ upload-sarif adds), or code scanning keeps one alert for them; and, as
 strata promises, strata's own fingerprint (`strata/v2`) is on every result
 and unique. It ends with a line
 
+  results upload-sarif could not hash: R - H
   fingerprints: R results, H hashed by upload-sarif, W warnings, S shared
 
 and exits 1 when W or S is not 0 or a result lacks strata's fingerprint.
@@ -265,6 +266,7 @@ def main():
     problems = strata_problems(log)
     for problem in problems:
         print(f"error: {problem}")
+    print(f"results upload-sarif could not hash: {results - hashed}")
     print(f"fingerprints: {results} results, {hashed} hashed by upload-sarif, "
           f"{len(warnings)} warnings, {len(shared)} shared")
     return 1 if warnings or shared or problems else 0
