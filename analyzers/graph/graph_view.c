@@ -312,9 +312,10 @@ static void graph_view__module_names(const graph *dependency_graph, const strata
                      : NULL;
   }
   for (size_t i = 0; i < count; i++) {
-    free(places[i].folder);
+    // A module file node's dotted name went to names[i].
     if (places[i].folder)
       free(places[i].dotted);
+    free(places[i].folder);
   }
   strmap_delete(by_folder);
   free(places);

@@ -8,6 +8,7 @@
 #include "report_util.h"
 #include "rule.h"
 #include "strbuf.h"
+#include "strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -102,18 +103,16 @@ static void report_text__plural(strbuf *line, size_t count, const char *noun) {
 static void report_text__format_advice(strbuf *text, const finding_list *findings, bool color) {
   bool any = false;
   for (size_t r = 0; r < strata_rule_count; r++) {
+    // The advice said for this rule; keys borrow the findings' messages.
+    strmap *seen = strmap_new();
     for (size_t i = 0; i < findings->count; i++) {
       const finding *item = &findings->items[i];
       const char *advice = finding_advice(item);
-      if (!advice || item->rule != &strata_rules[r])
+      uint32_t ignored;
+      if (!advice || item->rule != &strata_rules[r] ||
+          strmap_get(seen, advice, strlen(advice), &ignored))
         continue;
-      bool seen = false;
-      for (size_t k = 0; k < i && !seen; k++) {
-        const char *earlier = finding_advice(&findings->items[k]);
-        seen = earlier && findings->items[k].rule == item->rule && strcmp(earlier, advice) == 0;
-      }
-      if (seen)
-        continue;
+      strmap_put(seen, advice, strlen(advice), 0);
       if (!any)
         strbuf_append_char(text, '\n');
       any = true;
@@ -128,6 +127,7 @@ static void report_text__format_advice(strbuf *text, const finding_list *finding
         strbuf_append_str(text, ANSI_RESET);
       strbuf_append_char(text, '\n');
     }
+    strmap_delete(seen);
   }
 }
 
