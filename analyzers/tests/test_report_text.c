@@ -169,11 +169,11 @@ static void test_grouped_and_statistics(void **state) {
   FILE *out = open_memstream(&buffer, &length);
   assert_true(report_statistics(out, &context, false));
   fclose(out);
-  assert_string_equal(buffer,
-                      "2  layer-violation  error    A component depends on a component in a higher "
-                      "layer.\n"
-                      "1  import-cycle     error    Python modules that import each other at import "
-                      "time.\n");
+  assert_string_equal(
+      buffer, "2  layer-violation  error    A component depends on a component in a higher "
+              "layer.\n"
+              "1  import-cycle     error    Python modules that import each other at import "
+              "time.\n");
   free(buffer);
   finding_list_delete(findings);
 }
