@@ -8,6 +8,7 @@
 #include "cli_git.h"
 #include "cli_options.h"
 #include "cli_paths.h"
+#include "cli_rules.h"
 #include "exit_code.h"
 #include "report.h"
 #include "report_workflow.h"
@@ -38,6 +39,8 @@ enum {
   CHECK_COLOR,
   CHECK_SARIF_CATEGORY,
   CHECK_LINTRUNNER_CODE,
+  CHECK_SELECT,
+  CHECK_IGNORE,
   CHECK_SHARED
 };
 
@@ -71,6 +74,7 @@ static const cli_option check_options[] = {
                               "else strata)"},
     [CHECK_LINTRUNNER_CODE] = {"lintrunner-code", 0, "CODE",
                                "lintrunner: the linter's code in .lintrunner.toml (STRATA)"},
+    CLI_RULES_OPTIONS,
     CLI_ANALYSIS_OPTIONS,
 };
 
@@ -159,6 +163,7 @@ typedef struct check_state {
   bool statistics;
   bool quiet;
   cli_color_mode color;
+  cli_rules rules;
 } check_state;
 
 static bool check__format(check_state *self, const char *option, const char *argument) {
@@ -246,6 +251,10 @@ static bool check__option(void *state, size_t option, const char *argument) {
       return false;
     }
     self->lintrunner_code = argument;
+    return true;
+  case CHECK_SELECT:
+  case CHECK_IGNORE:
+    cli_rules_add(&self->rules, option == CHECK_IGNORE, argument);
     return true;
   }
   return false;
@@ -467,6 +476,10 @@ int cmd_check(int argc, char **argv) {
     free(config->today);
     config->today = xstrdup(state.today);
   }
+  if (!cli_rules_apply(&state.rules, "check", config)) {
+    status = check__fail(&state, "usage-error", "unknown rule in --select or --ignore", true);
+    goto cleanup;
+  }
   bool printed;
   if (!check__baseline(&state, root, config, &base, &error, &printed)) {
     status = check__fail(&state, "baseline-error", error, printed);
@@ -549,6 +562,7 @@ cleanup:
   config_delete(config);
   cli_named_files_delete(named);
   cli_path_list_release(&paths);
+  cli_rules_release(&state.rules);
   free(root);
   free(error);
   return status;

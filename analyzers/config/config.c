@@ -48,6 +48,7 @@ static strata_config *config__new_with_defaults(const char *source_name) {
   config->cxx_std = xstrdup("c++17");
   config->max_file_bytes = CONFIG_DEFAULT_MAX_FILE_BYTES;
   config->require_reason = true;
+  config->respect_gitignore = true;
   config_deprecations *deprecations = &config->deprecations;
   deprecations->cxx_macros =
       config__copy_list(config_default_deprecation_macros, &deprecations->cxx_macro_count);
@@ -155,6 +156,8 @@ void config_delete(strata_config *self) {
     free(self->allowances[i].why);
   }
   free(self->allowances);
+  config_rules_release(self);
+  config_generated_release(self);
   free(self->today);
   free(self);
 }
@@ -166,11 +169,13 @@ void config_error_release(config_error *error) {
   error->file = NULL;
 }
 
-int config_component_of(const strata_config *self, const char *path) {
+int config_component_of(const strata_config *self, const char *path, strata_language language) {
   int best = -1;
   size_t best_specificity = 0;
   for (size_t i = 0; i < self->component_count; i++) {
     const config_component *component = &self->components[i];
+    if (component->languages && !(component->languages & (1u << language)))
+      continue;
     for (size_t k = 0; k < component->glob_count; k++) {
       size_t specificity = glob_specificity(component->globs[k]);
       // Strictly more specific wins, so ties go to the earlier component.

@@ -6,7 +6,9 @@
 #ifndef STRATA_CONFIG_H
 #define STRATA_CONFIG_H
 
+#include "facts.h"
 #include "glob.h"
+#include "rule.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,9 +23,17 @@ typedef struct config_component {
   char *name;
   glob **globs;
   size_t glob_count;
+  // The languages whose files it takes, one bit (1u << language) each; 0
+  // for every language.
+  uint32_t languages;
   int layer; // index into layers (0 = highest), -1 when in no layer
   config_position position;
 } config_component;
+
+// Every C-family language, as a set of component languages.
+#define CONFIG_LANGUAGES_CXX                                                                       \
+  ((1u << STRATA_LANG_C) | (1u << STRATA_LANG_CPP) | (1u << STRATA_LANG_CUDA) |                    \
+   (1u << STRATA_LANG_OBJCPP) | (1u << STRATA_LANG_HIP))
 
 // One side of a forbidden entry: a component name, or else a path glob
 // (any value holding '/' or a wildcard is a glob).
@@ -69,6 +79,37 @@ typedef struct config_allowance {
   config_position position; // the entry's
 } config_allowance;
 
+// One entry of `generated`: files the build makes, which the tree does not
+// hold. An include or import of one becomes an edge to a generated node at
+// dir/NAME, in the component of that path (or the entry's).
+typedef struct config_generated {
+  glob **headers; // include names as spelled: "ATen/ops/*.h"
+  size_t header_count;
+  glob **modules; // dotted module names, written with '/' for '.'
+  size_t module_count;
+  char *dir;     // the folder of the tree they belong in; "" for the root
+  int component; // -1: the component of the node's path
+  char *by;      // what makes them, for messages; may be NULL
+  config_position position;
+} config_generated;
+
+// `rules`: one entry per rule the file sets (docs/config.md).
+enum {
+  CONFIG_RULE_DEFAULT = -1, // the rule's own default level
+  CONFIG_RULE_OFF = -2,     // the rule reports nothing
+};
+typedef struct config_rule {
+  char *id;
+  int level; // a rule_level, CONFIG_RULE_DEFAULT or CONFIG_RULE_OFF
+  // Findings are reported only in files matching paths (every file when
+  // there are none), less those matching exclude.
+  glob **paths;
+  size_t path_count;
+  glob **exclude;
+  size_t exclude_count;
+  config_position position;
+} config_rule;
+
 typedef struct strata_config {
   char *source_name; // the file it came from, or "<built-in pytorch default>"
   int version;
@@ -88,6 +129,9 @@ typedef struct strata_config {
   config_forbidden *forbidden;
   size_t forbidden_count;
   size_t max_file_bytes; // files larger are skipped with a notice
+  // `respect_gitignore`: what the tree's .gitignore files ignore is not
+  // analyzed (true unless set false).
+  bool respect_gitignore;
   config_deprecations deprecations;
   // `baseline`: the baseline file, relative to the analyzed root unless
   // absolute; NULL when not set (ROOT/strata-baseline.json is then used
@@ -101,6 +145,16 @@ typedef struct strata_config {
   // `sarif.category`: the code scanning category of the SARIF log
   // (runs[0].automationDetails.id); NULL when not set ("strata").
   char *sarif_category;
+  config_generated *generated;
+  size_t generated_count;
+  config_rule *rules;
+  size_t rule_count;
+  // --select and --ignore, from the command line, never from the file:
+  // with select, only the rules it names report; ignore's never do.
+  char **select;
+  size_t select_count;
+  char **ignore;
+  size_t ignore_count;
   // "YYYY-MM-DD" from the command line (--today), never from the file; NULL
   // means the clock. Deprecation removal dates and allowances are judged
   // as on that day.
@@ -131,9 +185,10 @@ strata_config *config_load_default(config_error *error);
 void config_delete(strata_config *self);
 void config_error_release(config_error *error);
 
-// The component of relative path: the one with the most specific matching
-// glob (ties: the first in the file). -1 when none matches.
-int config_component_of(const strata_config *self, const char *path);
+// The component of relative path, a file in language: the one with the most
+// specific matching glob among those that take the language (ties: the
+// first in the file). -1 when none matches.
+int config_component_of(const strata_config *self, const char *path, strata_language language);
 // Whether relative path is excluded.
 bool config_is_excluded(const strata_config *self, const char *path);
 // Whether the whole folder (relative path) is excluded, so the walk skips it.
@@ -141,6 +196,28 @@ bool config_folder_is_excluded(const strata_config *self, const char *folder);
 // Whether text may be a SARIF category (`sarif.category`, --sarif-category):
 // not empty, at most 255 bytes, no white space or control characters.
 bool config_sarif_category_valid(const char *text);
+// Whether rule id reports at all: not ignored on the command line, selected
+// there when anything is, and not `off` in rules. self may be NULL (yes).
+bool config_rule_enabled(const strata_config *self, const char *id);
+// Whether rule id reports a finding located in path (relative to the root;
+// NULL for a finding about the whole run): enabled, and path within the
+// rule's paths and outside its exclude.
+bool config_rule_applies(const strata_config *self, const char *id, const char *path);
+// Whether `rules` sets the level of rule id's findings; sets *level when it
+// does (otherwise each finding keeps the level its check gave it).
+bool config_rule_level(const strata_config *self, const char *id, rule_level *level);
+// Adds --select and --ignore rule ids. Returns false with *error (the
+// caller frees it) naming the first unknown id, with a suggestion.
+bool config_select_rules(strata_config *self, const char *const *select, size_t select_count,
+                         const char *const *ignore, size_t ignore_count, char **error);
+
+// The `generated` entry that declares the header spelled name, or NULL.
+const config_generated *config_generated_header(const strata_config *self, const char *name);
+// The `generated` entry that declares the dotted module name (length
+// bytes), or NULL.
+const config_generated *config_generated_module(const strata_config *self, const char *dotted,
+                                                size_t length);
+
 // Whether relative path matches selector.
 bool config_selector_matches(const config_selector *selector, int component, const char *path);
 

@@ -15,8 +15,24 @@ const char *strata_language_name(strata_language language) {
     return "cpp";
   case STRATA_LANG_CUDA:
     return "cuda";
+  case STRATA_LANG_OBJCPP:
+    return "objcpp";
+  case STRATA_LANG_HIP:
+    return "hip";
+  case STRATA_LANG_COUNT:
+    break;
   }
   return "unknown";
+}
+
+bool strata_language_from_name(const char *name, strata_language *language) {
+  for (int i = 0; i < STRATA_LANG_COUNT; i++) {
+    if (strcmp(name, strata_language_name((strata_language)i)) == 0) {
+      *language = (strata_language)i;
+      return true;
+    }
+  }
+  return false;
 }
 
 const char *fact_scope_name(fact_scope scope) {

@@ -17,10 +17,17 @@ typedef enum strata_language {
   STRATA_LANG_C,
   STRATA_LANG_CPP,
   STRATA_LANG_CUDA,
+  STRATA_LANG_OBJCPP, // Objective-C++ (.mm): Apple's Metal and Core ML backends
+  STRATA_LANG_HIP,    // HIP (.hip): ROCm's CUDA dialect
+  STRATA_LANG_COUNT,
 } strata_language;
 
-// "python", "c", "cpp" or "cuda": the names used in JSON output.
+// "python", "c", "cpp", "cuda", "objcpp" or "hip": the names used in JSON
+// output and in strata.yaml.
 const char *strata_language_name(strata_language language);
+// The language called name, as strata_language_name spells it; false when
+// there is none.
+bool strata_language_from_name(const char *name, strata_language *language);
 
 typedef enum fact_dep_kind {
   FACT_DEP_IMPORT,  // Python import statement

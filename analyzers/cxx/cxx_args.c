@@ -10,9 +10,12 @@ cxx_dialect cxx_dialect_of(strata_language language) {
   case STRATA_LANG_C:
     return CXX_DIALECT_C;
   case STRATA_LANG_CUDA:
+  case STRATA_LANG_HIP:
     return CXX_DIALECT_CUDA;
   case STRATA_LANG_CPP:
+  case STRATA_LANG_OBJCPP: // lexed as C++: '@' is one more punctuator
   case STRATA_LANG_PYTHON:
+  case STRATA_LANG_COUNT:
     break;
   }
   return CXX_DIALECT_CPP;

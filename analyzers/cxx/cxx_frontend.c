@@ -36,7 +36,8 @@ static const cxx_extension cxx__extensions[] = {
     {".c", STRATA_LANG_C},     {".cc", STRATA_LANG_CPP},   {".cpp", STRATA_LANG_CPP},
     {".cxx", STRATA_LANG_CPP}, {".h", STRATA_LANG_CPP},    {".hh", STRATA_LANG_CPP},
     {".hpp", STRATA_LANG_CPP}, {".hxx", STRATA_LANG_CPP},  {".inl", STRATA_LANG_CPP},
-    {".cu", STRATA_LANG_CUDA}, {".cuh", STRATA_LANG_CUDA},
+    {".cu", STRATA_LANG_CUDA}, {".cuh", STRATA_LANG_CUDA}, {".mm", STRATA_LANG_OBJCPP},
+    {".hip", STRATA_LANG_HIP},
 };
 
 static bool cxx__claims(const char *path, strata_language *language) {

@@ -20,6 +20,11 @@ typedef struct graph_file {
   char *module;
   int component;     // index into config components, -1 for none
   file_facts *facts; // owned by the graph
+  // A file the build makes, which the tree does not hold (config `generated`):
+  // it has no facts, only the edges that lead to it. generated_by is what
+  // makes it, as the config says, or NULL.
+  bool generated;
+  const char *generated_by;
 } graph_file;
 
 typedef struct graph_edge {
@@ -64,6 +69,13 @@ uint32_t graph_add_file(graph *self, const char *path, strata_language language,
 // Index of the file with relative path, or -1.
 int64_t graph_find_file(const graph *self, const char *path);
 
+// The generated node at path (relative to the root), made when first asked
+// for: language from its name, component from entry or else config's
+// components, no facts. Returns its index. Generated nodes come after the
+// tree's files until graph_build sorts them in.
+uint32_t graph_add_generated(graph *self, const char *path, const config_generated *entry,
+                             const strata_config *config);
+
 void graph_add_edge(graph *self, const graph_edge *edge);
 void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32_t line,
                           uint32_t column, const fact_dependency *origin);
@@ -77,6 +89,9 @@ void graph_build(graph *self, const strata_config *config, notice_list *notices)
 // that holds it, or NULL when no root holds it (or it is the root's own
 // __init__.py). The caller frees it.
 char *python_module_for_path(const strata_config *config, const char *path);
+
+// Whether path is a Python stub (.pyi).
+bool python_path_is_stub(const char *path);
 
 // Language-specific resolution, called by graph_build after modules and
 // components are set: each adds edges and unresolved entries for the

@@ -3,8 +3,9 @@
 // Modules are named from python roots: ROOT/a/b/c.py is a.b.c and
 // ROOT/a/b/__init__.py is a.b, under the deepest root that holds the file.
 // `import a.b.c` goes to the longest prefix of a.b.c that is a module of the
-// tree; `from a.b import c` to a.b.c when that is a module, else to the
-// longest prefix of a.b; relative imports count from the importer's package.
+// tree (or that config's `generated` declares: a generated node); `from a.b
+// import c` to a.b.c when that is a module, else to the longest prefix of
+// a.b; relative imports count from the importer's package.
 #include "graph.h"
 
 #include "strbuf.h"
@@ -14,10 +15,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool resolve__is_init(const char *path) {
+// The length of path's Python suffix: 3 for ".py", 4 for a ".pyi" stub, 0
+// for anything else.
+static size_t resolve__suffix(const char *path) {
   size_t length = strlen(path);
-  return length >= 11 && strcmp(path + length - 11, "__init__.py") == 0 &&
-         (length == 11 || path[length - 12] == '/');
+  if (length >= 3 && strcmp(path + length - 3, ".py") == 0)
+    return 3;
+  if (length >= 4 && strcmp(path + length - 4, ".pyi") == 0)
+    return 4;
+  return 0;
+}
+
+bool python_path_is_stub(const char *path) {
+  return resolve__suffix(path) == 4;
+}
+
+// Whether path is a package's __init__.py (or __init__.pyi).
+static bool resolve__is_init(const char *path) {
+  size_t suffix = resolve__suffix(path);
+  size_t length = strlen(path) - suffix;
+  return suffix && length >= 8 && strncmp(path + length - 8, "__init__", 8) == 0 &&
+         (length == 8 || path[length - 9] == '/');
 }
 
 // Whether root (relative, "." for the whole tree) holds path; sets *rest to
@@ -56,10 +74,10 @@ char *python_module_for_path(const strata_config *config, const char *path) {
   }
   if (!below)
     return NULL;
-  size_t length = strlen(below);
-  if (length < 3 || strcmp(below + length - 3, ".py") != 0)
+  size_t suffix = resolve__suffix(below);
+  if (!suffix)
     return NULL;
-  length -= 3;
+  size_t length = strlen(below) - suffix;
   if (resolve__is_init(below))
     length = length >= 9 ? length - 9 : 0; // drop "/__init__"
   if (length == 0)
@@ -73,14 +91,35 @@ char *python_module_for_path(const strata_config *config, const char *path) {
 
 typedef struct resolver {
   graph *graph;
+  const strata_config *config;
   strmap *modules; // dotted name -> file index
 } resolver;
+
+// The generated node of the dotted module name[0..length), when config
+// declares one.
+static bool resolve__generated(const resolver *self, const char *name, size_t length,
+                               uint32_t *file) {
+  const config_generated *entry = config_generated_module(self->config, name, length);
+  if (!entry)
+    return false;
+  strbuf path;
+  strbuf_init(&path);
+  if (entry->dir[0])
+    strbuf_printf(&path, "%s/", entry->dir);
+  for (size_t i = 0; i < length; i++)
+    strbuf_append_char(&path, name[i] == '.' ? '/' : name[i]);
+  strbuf_append_str(&path, ".py");
+  *file = graph_add_generated(self->graph, path.data, entry, self->config);
+  strbuf_release(&path);
+  return true;
+}
 
 // Longest prefix of name[0..length) (cut at dots) that is a module.
 static bool resolve__longest_prefix(const resolver *self, const char *name, size_t length,
                                     uint32_t *file) {
   while (length > 0) {
-    if (strmap_get(self->modules, name, length, file))
+    if (strmap_get(self->modules, name, length, file) ||
+        resolve__generated(self, name, length, file))
       return true;
     while (length > 0 && name[length - 1] != '.')
       length--;
@@ -94,9 +133,11 @@ static void resolve__edge(resolver *self, uint32_t from, uint32_t to,
                           const fact_dependency *dependency) {
   if (from == to)
     return; // an import of the importing module itself is no edge
-  graph_edge edge = {
-      from,      to, FACT_DEP_IMPORT, dependency->scope, dependency->line, dependency->column,
-      dependency};
+  // A stub's imports never run: only type checkers follow them.
+  fact_scope scope = python_path_is_stub(self->graph->files[from].path) ? FACT_SCOPE_TYPE_CHECKING
+                                                                        : dependency->scope;
+  graph_edge edge = {from,      to, FACT_DEP_IMPORT, scope, dependency->line, dependency->column,
+                     dependency};
   graph_add_edge(self->graph, &edge);
 }
 
@@ -161,7 +202,8 @@ static void resolve__dependency(resolver *self, uint32_t from, const fact_depend
         if (absolute->length)
           strbuf_append_char(candidate, '.');
         strbuf_append_str(candidate, name);
-        if (strmap_get(self->modules, candidate->data, candidate->length, &to)) {
+        if (strmap_get(self->modules, candidate->data, candidate->length, &to) ||
+            resolve__generated(self, candidate->data, candidate->length, &to)) {
           resolve__edge(self, from, to, dependency);
           continue;
         }
@@ -179,31 +221,37 @@ static void resolve__dependency(resolver *self, uint32_t from, const fact_depend
 }
 
 void resolve_python(graph *self, const strata_config *config, notice_list *notices) {
-  (void)config;
   (void)notices;
-  resolver state = {self, strmap_new()};
-  // Two files can name one module (a/ and a.py, or the same name under two
-  // roots): the package wins, then the first path, as files are in path order.
+  resolver state = {self, config, strmap_new()};
+  // Two files can name one module (a/ and a.py, a.py and its stub a.pyi, or
+  // the same name under two roots): what runs wins over a stub, then the
+  // package, then the first path, as files are in path order.
   for (size_t i = 0; i < self->file_count; i++) {
     const graph_file *file = &self->files[i];
     if (file->language != STRATA_LANG_PYTHON || !file->module)
       continue;
     uint32_t existing;
     size_t length = strlen(file->module);
-    if (strmap_get(state.modules, file->module, length, &existing) &&
-        (resolve__is_init(self->files[existing].path) || !resolve__is_init(file->path)))
-      continue;
+    if (strmap_get(state.modules, file->module, length, &existing)) {
+      const char *kept = self->files[existing].path;
+      bool kept_stub = python_path_is_stub(kept), stub = python_path_is_stub(file->path);
+      if (kept_stub != stub ? stub : resolve__is_init(kept) || !resolve__is_init(file->path))
+        continue;
+    }
     strmap_put(state.modules, file->module, length, (uint32_t)i);
   }
   strbuf absolute, candidate;
   strbuf_init(&absolute);
   strbuf_init(&candidate);
-  for (size_t i = 0; i < self->file_count; i++) {
-    const graph_file *file = &self->files[i];
-    if (file->language != STRATA_LANG_PYTHON)
+  // Generated nodes are added as the walk goes: files[] may move, so each
+  // file is looked up by index, and the nodes added have no facts to walk.
+  size_t tree_files = self->file_count;
+  for (size_t i = 0; i < tree_files; i++) {
+    const file_facts *facts = self->files[i].facts;
+    if (self->files[i].language != STRATA_LANG_PYTHON)
       continue;
-    for (size_t d = 0; d < file->facts->dependency_count; d++) {
-      const fact_dependency *dependency = &file->facts->dependencies[d];
+    for (size_t d = 0; d < facts->dependency_count; d++) {
+      const fact_dependency *dependency = &facts->dependencies[d];
       if (dependency->kind == FACT_DEP_IMPORT)
         resolve__dependency(&state, (uint32_t)i, dependency, &absolute, &candidate);
     }

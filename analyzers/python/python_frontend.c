@@ -23,9 +23,13 @@ struct frontend_worker {
   python_deprecations deprecations;
 };
 
+// .py modules and .pyi stubs, whose imports only type checkers follow (the
+// graph gives them that scope: facts depend on bytes alone).
 static bool python__claims(const char *path, strata_language *language) {
   size_t length = strlen(path);
-  if (length < 3 || strcmp(path + length - 3, ".py") != 0)
+  bool module = length >= 3 && strcmp(path + length - 3, ".py") == 0;
+  bool stub = length >= 4 && strcmp(path + length - 4, ".pyi") == 0;
+  if (!module && !stub)
     return false;
   *language = STRATA_LANG_PYTHON;
   return true;

@@ -7,7 +7,7 @@
 // in a few megabytes (docs/graphs.md describes every field):
 //   components  [{name, layer, unassigned}]        layer: index or -1
 //   modules     [{name, alias, component}]         the module map's nodes
-//   files       [[path, module, component, language, in_cycle]]
+//   files       [[path, module, component, language, in_cycle, generated]]
 //   edges       [from, to, kind, line, statement, flags, from, ...]: six
 //               numbers an edge; flags: 1 violation, 2 on a cycle
 //   kinds       [{name, color}]                     an edge's kind is data
@@ -129,9 +129,10 @@ static json_t *report_html__data(const report_context *context, unsigned depth, 
     const graph_file *file = &files->files[i];
     json_array_append_new(
         file_array,
-        json_pack("[o,I,I,I,i]", report_json_string(file->path), (json_int_t)modules->file_node[i],
+        json_pack("[o,I,I,I,i,i]", report_json_string(file->path),
+                  (json_int_t)modules->file_node[i],
                   (json_int_t)(file->component >= 0 ? (size_t)file->component : unassigned),
-                  (json_int_t)file->language, in_cycle[i] ? 1 : 0));
+                  (json_int_t)file->language, in_cycle[i] ? 1 : 0, file->generated ? 1 : 0));
   }
   json_t *statements = json_array();
   strmap *statement_index = strmap_new();
@@ -153,7 +154,7 @@ static json_t *report_html__data(const report_context *context, unsigned depth, 
   free(cycle);
 
   json_t *language_array = json_array();
-  for (int l = STRATA_LANG_PYTHON; l <= STRATA_LANG_CUDA; l++)
+  for (int l = 0; l < STRATA_LANG_COUNT; l++)
     json_array_append_new(language_array, json_string(strata_language_name((strata_language)l)));
 
   json_t *data = json_pack(

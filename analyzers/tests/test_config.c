@@ -63,9 +63,34 @@ static const error_case error_cases[] = {
      "invalid glob 'a**b': '**' must be a whole path segment, at '**b'"},
     {"components:\n  c10: \"c10/[ab\"\n", 2, 8, "invalid glob 'c10/[ab': unclosed '[', at '[ab'"},
     {"exclude: [\"\"]\n", 1, 11, "invalid glob '': empty glob"},
+    // generated.
+    {"generated:\n  - {dir: aten/src}\n", 2, 5, "a 'generated' entry needs 'headers' or 'modules'"},
+    {"generated:\n  - {headers: [\"ATen/ops/*.h\"], dir: ../out}\n", 2, 38,
+     "'generated.dir' must be a folder of the tree, not '../out'"},
+    {"generated:\n  - {headers: [\"ATen/ops/*.h\"], component: atn}\n", 2, 44,
+     "unknown component 'atn'"},
+    {"generated:\n  - {modules: [\"torch..x\"]}\n", 2, 16,
+     "invalid module pattern 'torch..x': empty path segment"},
+    {"generated:\n  - {headrs: [\"x.h\"]}\n", 2, 6,
+     "unknown key 'headrs' in a 'generated' entry; did you mean 'headers'?"},
+    {"generated:\n  - \"ATen/ops/*.h\"\n", 2, 5,
+     "each item of 'generated' must be a mapping with 'headers' or 'modules', not a string"},
     // Components and layers.
-    {"components:\n  c10: {a: b}\n", 2, 8,
-     "component 'c10' must be a glob or a list of globs, not a mapping"},
+    {"components:\n  c10: {a: b}\n", 2, 9, "unknown key 'a' in component 'c10'"},
+    {"components:\n  c10: {pths: [\"c10/**\"]}\n", 2, 9,
+     "unknown key 'pths' in component 'c10'; did you mean 'paths'?"},
+    {"components:\n  c10: {languages: [cpp]}\n", 2, 8, "component 'c10' needs 'paths'"},
+    {"components:\n  c10: {paths: [], languages: [cpp]}\n", 2, 16,
+     "'components.c10.paths' must hold at least one glob"},
+    {"components:\n  c10: {paths: \"c10/**\", languages: [cpp, rust]}\n", 2, 43,
+     "unknown language 'rust'; languages are python, c, cpp, cuda, objcpp, hip and cxx (every "
+     "C-family one)"},
+    {"components:\n  c10: {paths: \"c10/**\", languages: []}\n", 2, 37,
+     "'components.c10.languages' must name at least one language"},
+    {"components:\n  c10: {a: 1}\n  d: 3\n", 2, 9, "unknown key 'a' in component 'c10'"},
+    {"components:\n  c10: [[x]]\n", 2, 9,
+     "each item of 'components.c10.paths' must be a glob, "
+     "not a list"},
     {"components:\n  a/b: [\"a/**\"]\n", 2, 3,
      "component name 'a/b' cannot hold '/', '*', '?' or '[' (those mark globs)"},
     {"components:\n  c10: [\"c10/**\"]\n  c10: [\"c10/**\"]\n", 3, 3,
@@ -247,16 +272,43 @@ static void test_every_key(void **state) {
 static void test_component_of_prefers_the_most_specific_glob(void **state) {
   (void)state;
   strata_config *config = fixture_config_load(full_config);
-  assert_int_equal(config_component_of(config, "torch/csrc/autograd/x.cpp"), 2);
-  assert_int_equal(config_component_of(config, "torch/nn/x.py"), 1);
-  assert_int_equal(config_component_of(config, "tools/torch_x.py"), 1);
-  assert_int_equal(config_component_of(config, "c10/util/x.h"), 0);
-  assert_int_equal(config_component_of(config, "setup.py"), -1);
+  assert_int_equal(config_component_of(config, "torch/csrc/autograd/x.cpp", STRATA_LANG_CPP), 2);
+  assert_int_equal(config_component_of(config, "torch/nn/x.py", STRATA_LANG_PYTHON), 1);
+  assert_int_equal(config_component_of(config, "tools/torch_x.py", STRATA_LANG_PYTHON), 1);
+  assert_int_equal(config_component_of(config, "c10/util/x.h", STRATA_LANG_CPP), 0);
+  assert_int_equal(config_component_of(config, "setup.py", STRATA_LANG_PYTHON), -1);
   config_delete(config);
 
   // Equally specific globs: the component written first wins.
   config = fixture_config_load("components:\n  b: [\"x/**\"]\n  a: [\"x/**\"]\n");
-  assert_int_equal(config_component_of(config, "x/y.py"), 0);
+  assert_int_equal(config_component_of(config, "x/y.py", STRATA_LANG_PYTHON), 0);
+  config_delete(config);
+}
+
+// A component that names languages takes only files of those languages, so
+// torch/** Python and torch/csrc/** C++ part without glob tricks.
+static void test_component_of_by_language(void **state) {
+  (void)state;
+  strata_config *config = fixture_config_load(
+      "components:\n"
+      "  torch: {paths: [\"torch/**\"], languages: [python]}\n"
+      "  torch_csrc: {paths: [\"torch/csrc/**\", \"torch/*.h\"], languages: [cxx]}\n"
+      "  scripts: {paths: \"torch/csrc/**\", languages: python}\n"
+      "  cuda_only: {paths: \"torch/csrc/cuda/**\", languages: [cuda, hip]}\n");
+  assert_int_equal(config->components[0].languages, 1u << STRATA_LANG_PYTHON);
+  assert_int_equal(config->components[1].languages, CONFIG_LANGUAGES_CXX);
+  assert_int_equal(config_component_of(config, "torch/nn/x.py", STRATA_LANG_PYTHON), 0);
+  assert_int_equal(config_component_of(config, "torch/_C/_nn.pyi", STRATA_LANG_PYTHON), 0);
+  assert_int_equal(config_component_of(config, "torch/library.h", STRATA_LANG_CPP), 1);
+  assert_int_equal(config_component_of(config, "torch/csrc/Module.cpp", STRATA_LANG_CPP), 1);
+  assert_int_equal(config_component_of(config, "torch/csrc/x.mm", STRATA_LANG_OBJCPP), 1);
+  assert_int_equal(config_component_of(config, "torch/csrc/lazy/test_mnist.py", STRATA_LANG_PYTHON),
+                   2);
+  // torch/** takes no C++: a C++ file outside torch/csrc and torch/*.h is in none.
+  assert_int_equal(config_component_of(config, "torch/utils/x.cpp", STRATA_LANG_CPP), -1);
+  // The most specific glob that takes the language wins.
+  assert_int_equal(config_component_of(config, "torch/csrc/cuda/x.cu", STRATA_LANG_CUDA), 3);
+  assert_int_equal(config_component_of(config, "torch/csrc/cuda/x.cpp", STRATA_LANG_CPP), 1);
   config_delete(config);
 }
 
@@ -284,10 +336,10 @@ static void test_builtin_default(void **state) {
   assert_string_equal(config->layers[1], "torch_csrc");
   assert_string_equal(config->layers[2], "aten");
   assert_string_equal(config->layers[3], "c10");
-  int torch_csrc = config_component_of(config, "torch/csrc/x.cpp");
+  int torch_csrc = config_component_of(config, "torch/csrc/x.cpp", STRATA_LANG_CPP);
   assert_true(torch_csrc >= 0);
   assert_string_equal(config->components[torch_csrc].name, "torch_csrc");
-  int torch = config_component_of(config, "torch/nn/x.py");
+  int torch = config_component_of(config, "torch/nn/x.py", STRATA_LANG_PYTHON);
   assert_true(torch >= 0);
   assert_string_equal(config->components[torch].name, "torch");
   assert_true(config_folder_is_excluded(config, "third_party"));
@@ -306,6 +358,7 @@ int main(void) {
       cmocka_unit_test(test_empty_documents_give_defaults),
       cmocka_unit_test(test_every_key),
       cmocka_unit_test(test_component_of_prefers_the_most_specific_glob),
+      cmocka_unit_test(test_component_of_by_language),
       cmocka_unit_test(test_exclusion),
       cmocka_unit_test(test_builtin_default),
   };

@@ -78,12 +78,15 @@ static void assert_names(const fact_dependency *dependency, const char *joined) 
   strbuf_release(&names);
 }
 
-static void test_claims_py_only(void **state) {
+static void test_claims_py_and_pyi_only(void **state) {
   (void)state;
   strata_language language = STRATA_LANG_C;
   assert_true(python_frontend.claims("torch/nn/linear.py", &language));
   assert_int_equal(language, STRATA_LANG_PYTHON);
-  assert_false(python_frontend.claims("torch/_C/__init__.pyi", &language));
+  language = STRATA_LANG_C;
+  assert_true(python_frontend.claims("torch/_C/__init__.pyi", &language));
+  assert_int_equal(language, STRATA_LANG_PYTHON);
+  assert_false(python_frontend.claims("torch/_C/__init__.pyi.in", &language));
   assert_false(python_frontend.claims("setup.pyc", &language));
   assert_false(python_frontend.claims("py", &language));
 }
@@ -438,7 +441,7 @@ static void test_big_file(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_claims_py_only),
+      cmocka_unit_test(test_claims_py_and_pyi_only),
       cmocka_unit_test_setup_teardown(test_import_forms, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dotted_names_with_space, setup, teardown),
       cmocka_unit_test_setup_teardown(test_soft_keywords_are_names, setup, teardown),

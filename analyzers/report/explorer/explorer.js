@@ -22,7 +22,7 @@
 
   const files = data.files.map((row, index) => ({
     index, path: row[0], module: row[1], component: row[2], language: data.languages[row[3]],
-    inCycle: row[4] === 1,
+    inCycle: row[4] === 1, generated: row[5] === 1,
   }));
   const edges = [];
   for (let at = 0, index = 0; at + 5 < data.edges.length; at += 6, index++) {
@@ -103,7 +103,8 @@
   const plural = (n, noun) => n + " " + noun + (n === 1 ? "" : "s");
 
   function caption(node) {
-    if (node.type === "file") return files[node.file].language;
+    if (node.type === "file")
+      return files[node.file].language + (files[node.file].generated ? ", generated" : "");
     return plural(node.files.length, "file");
   }
 
