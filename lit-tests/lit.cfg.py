@@ -7,12 +7,13 @@
 #   %python       the python3 the build was configured with
 #   %srcroot      the repository's top folder
 #   %build        this build's folder
-#   %shared       ../shared beside the repository (tests needing it say
-#                 "skipped" themselves when it is absent)
+#   %shared       ../shared beside the repository, or $STRATA_SHARED (tests
+#                 needing it say "skipped" themselves when it is absent)
 #   split-file    LLVM's split-file: a test can hold a whole tree, one
 #                 `#--- path` part per file (use --leading-lines so that
 #                 [[@LINE]] in a part is the line in the written file)
 #   %support      lit-tests/support (helper scripts)
+#   %node         node, for the browser tests (feature "chromium")
 import os
 import lit.formats
 
@@ -27,7 +28,11 @@ config.substitutions.append(("%strata", config.strata))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%srcroot", config.source_root))
 config.substitutions.append(("%build", config.build_root))
-config.substitutions.append(("%shared", os.path.join(os.path.dirname(config.source_root), "shared")))
+# ../shared beside the repository, or $STRATA_SHARED (a git worktree kept
+# elsewhere than its repository).
+shared = os.environ.get("STRATA_SHARED") or os.path.join(os.path.dirname(config.source_root),
+                                                         "shared")
+config.substitutions.append(("%shared", shared))
 config.substitutions.append(("%support", os.path.join(config.source_root, "lit-tests", "support")))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("split-file", config.split_file))
@@ -44,6 +49,24 @@ if config.sanitize:
     config.environment["LSAN_OPTIONS"] = "suppressions=" + os.path.join(
         config.source_root, "lit-tests", "support", "lsan.supp")
     config.available_features.add("sanitize")
+# The architecture explorer's browser tests: Debian's chromium, driven by
+# the puppeteer-core the build installs with the Mermaid CLI.
+import shutil
+node = shutil.which("node", path=os.environ.get("PATH"))
+if node:
+    config.substitutions.append(("%node", node))
+if node and os.path.exists("/usr/bin/chromium") and os.path.isdir(
+        os.path.join(config.build_root, "tools", "mermaid", "node_modules", "puppeteer-core")):
+    config.available_features.add("chromium")
+else:
+    lit_config.note("no /usr/bin/chromium, node or puppeteer-core: the explorer's browser "
+                    "tests are skipped (tools/setup.sh installs chromium)")
+# The PyTorch source tree of ../shared/corpora (support/pytorch_tree.py
+# unpacks it into the build).
+if os.path.exists(os.path.join(shared, "corpora", "pytorch_1.13.1+dfsg.orig.tar.xz")):
+    config.available_features.add("pytorch-corpus")
+else:
+    lit_config.note("no ../shared/corpora: the tests on the PyTorch tree are skipped")
 if config.dot and not config.dot.endswith("NOTFOUND"):
     config.available_features.add("dot")
     config.substitutions.append(("%dot", config.dot))

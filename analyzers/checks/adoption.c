@@ -54,6 +54,7 @@ static void adoption__report_stale(const adoption_input *input, finding_list *fi
         "stale baseline entry: no %s finding in '%s' matches it any more; drop it with 'strata "
         "check --update-baseline'",
         entry->rule, entry->path);
+    finding_set_advice(item, "drop it with 'strata check --update-baseline'");
     const char *parts[] = {shown, entry->fingerprint};
     finding_set_fingerprint(item, parts, 2);
     finding_add_involved(item, shown);
@@ -85,4 +86,5 @@ void adoption_apply(const adoption_input *input, finding_list *findings) {
       adoption__report_stale(input, findings);
   }
   finding_list_sort(findings);
+  finding_list_number_occurrences(findings);
 }

@@ -212,6 +212,8 @@ static void cycles__report_component(const check_context *context, const cycles_
                                    first->line, first->column, "%s cycle: %s", noun, shown.data);
   if (demote)
     item->level = RULE_LEVEL_NOTE;
+  if (first->origin)
+    finding_location_set_end(&item->location, first->origin->end_line, first->origin->end_column);
 
   json_t *properties = json_object();
   const char **names = xmalloc(member_count * sizeof(char *));
@@ -237,6 +239,9 @@ static void cycles__report_component(const check_context *context, const cycles_
     json_array_append_new(cycle_array, json_string(cycles__name(from)));
     char *message = xasprintf("%s %s %s", cycles__name(from), verb, cycles__name(to));
     finding_add_related(item, from->path, edge->line, edge->column, message);
+    if (edge->origin)
+      finding_location_set_end(&item->related[item->related_count - 1], edge->origin->end_line,
+                               edge->origin->end_column);
     free(message);
     parts[member_count + i] =
         edge->origin && edge->origin->statement ? edge->origin->statement : "";

@@ -148,6 +148,8 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
   const char *statement = edge->origin && edge->origin->statement ? edge->origin->statement : "";
   const char *parts[] = {from->path, to->path, statement};
   finding_set_fingerprint(item, parts, 3);
+  if (edge->origin)
+    finding_location_set_end(&item->location, edge->origin->end_line, edge->origin->end_column);
   finding_add_involved(item, from->path);
   finding_add_involved(item, to->path);
   json_t *properties = json_object();

@@ -51,6 +51,9 @@ static void expired__visit(void *state, const graph_file *file, const fact_depre
                             "expired deprecation '%s': due for removal by %s, and today is %s; "
                             "remove what it deprecates, or give it a later date",
                             quote, dating->removal, self->clock.today_text);
+  finding_set_advice(item, removal.kind == DEPRECATION_WHEN_VERSION
+                               ? "remove what it deprecates, or give it a later release"
+                               : "remove what it deprecates, or give it a later date");
   // The clock's side changes every day: the baseline's summary leaves it out.
   item->summary = xasprintf("expired deprecation '%s': due for removal %s %s", quote,
                             dating->removal_after                      ? "after"

@@ -224,16 +224,23 @@ static void waivers__report_suppression(const waivers *self, const waiver_suppre
     // nothing here: its suppression waits, it is not unused.
     if (repeated || (rule_find(rule) && !config_rule_applies(self->config, rule, file->path)))
       continue;
-    if (!rule_find(rule))
+    const rule_doc *known = rule_find(rule);
+    const rule_doc *close = known ? NULL : rule_suggest(rule);
+    if (close)
+      finding_list_add(
+          findings, waivers__rule("unused-suppression"), file->path, fact->line, fact->column,
+          "unused suppression of '%s': there is no such rule; did you mean '%s'?", rule, close->id);
+    else if (!known)
       finding_list_add(
           findings, waivers__rule("unused-suppression"), file->path, fact->line, fact->column,
           "unused suppression of '%s': there is no such rule (see 'strata explain --list')", rule);
     else
-      finding_list_add(findings, waivers__rule("unused-suppression"), file->path, fact->line,
-                       fact->column,
-                       "unused suppression of '%s': no %s finding is reported on this line; "
-                       "remove it",
-                       rule, rule);
+      finding_set_advice(finding_list_add(findings, waivers__rule("unused-suppression"), file->path,
+                                          fact->line, fact->column,
+                                          "unused suppression of '%s': no %s finding is reported "
+                                          "on this line; remove it",
+                                          rule, rule),
+                         "remove it");
     waivers__describe_suppression(findings, findings->count - 1, file, fact, names.data, rule);
   }
   strbuf_release(&names);

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "cli_options.h"
 
 #include "exit_code.h"
 #include "version.h"
@@ -45,6 +46,13 @@ int cli_main(int argc, char **argv) {
   for (size_t i = 0; i < sizeof(cli__commands) / sizeof(cli__commands[0]); i++)
     if (strcmp(name, cli__commands[i].name) == 0)
       return cli__commands[i].run(argc - 1, argv + 1);
-  fprintf(stderr, "strata: '%s' is not a strata command; see 'strata --help'\n", name);
+  const char *names[sizeof(cli__commands) / sizeof(cli__commands[0]) + 2] = {"help", "version"};
+  for (size_t i = 0; i < sizeof(cli__commands) / sizeof(cli__commands[0]); i++)
+    names[i + 2] = cli__commands[i].name;
+  const char *close = cli_suggest(name, names, sizeof(names) / sizeof(names[0]));
+  if (close)
+    fprintf(stderr, "strata: '%s' is not a strata command; did you mean '%s'?\n", name, close);
+  else
+    fprintf(stderr, "strata: '%s' is not a strata command; see 'strata --help'\n", name);
   return EXIT_ERROR;
 }

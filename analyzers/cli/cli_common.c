@@ -118,11 +118,21 @@ bool cli_parse_color(const char *value, cli_color_mode *mode) {
   return true;
 }
 
+// Whether the variable asks to force colour: set, not empty and not "0".
+static bool cli__forced(const char *name) {
+  const char *value = getenv(name);
+  return value && value[0] && strcmp(value, "0") != 0;
+}
+
 bool cli_use_color(cli_color_mode mode, FILE *stream) {
   if (mode == CLI_COLOR_ALWAYS)
     return true;
   if (mode == CLI_COLOR_NEVER)
     return false;
+  // As ruff does: forcing wins over NO_COLOR, which CI systems set when
+  // their log viewer shows colour.
+  if (cli__forced("FORCE_COLOR") || cli__forced("CLICOLOR_FORCE"))
+    return true;
   const char *no_color = getenv("NO_COLOR");
   if (no_color && no_color[0])
     return false;

@@ -36,7 +36,9 @@ bool cli_output_close(const char *command, cli_output *output, bool write_ok);
 
 typedef enum cli_color_mode { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER } cli_color_mode;
 bool cli_parse_color(const char *value, cli_color_mode *mode);
-// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+// --color auto: colour when FORCE_COLOR or CLICOLOR_FORCE is set (not
+// empty, not "0"), else never when NO_COLOR is set (no-color.org) or TERM is
+// dumb, else on a terminal.
 bool cli_use_color(cli_color_mode mode, FILE *stream);
 
 // Progress of a long run on stderr, only when stderr is a terminal: a

@@ -1,5 +1,6 @@
 #include "cli_options.h"
 
+#include "config_suggest.h"
 #include "xalloc.h"
 
 #include <getopt.h>
@@ -18,11 +19,39 @@ void cli_print_usage(FILE *out, const cli_command_spec *spec) {
     else
       snprintf(left, sizeof(left), "    --%s%s%s", option->long_name, option->argument ? " " : "",
                option->argument ? option->argument : "");
-    fprintf(out, "  %-26s %s\n", left, option->help);
+    fprintf(out, "  %-27s %s\n", left, option->help);
   }
-  fprintf(out, "  %-26s %s\n", "-h, --help", "show this help and exit");
+  fprintf(out, "  %-27s %s\n", "-h, --help", "show this help and exit");
   if (spec->epilog)
     fprintf(out, "\n%s", spec->epilog);
+}
+
+// "unknown option '--fromat'", and "; did you mean '--format'?" when a long
+// option is close to one of spec's.
+static void cli__unknown_option(const cli_command_spec *spec, const char *shown) {
+  fprintf(stderr, "strata %s: unknown option '%s'", spec->name, shown);
+  if (strncmp(shown, "--", 2) == 0) {
+    char *word = xstrdup(shown + 2);
+    word[strcspn(word, "=")] = '\0';
+    config_suggest suggest;
+    config_suggest_init(&suggest, word);
+    for (size_t i = 0; i < spec->option_count; i++)
+      config_suggest_offer(&suggest, spec->options[i].long_name);
+    config_suggest_offer(&suggest, "help");
+    if (suggest.best)
+      fprintf(stderr, "; did you mean '--%s'?", suggest.best);
+    free(word);
+  }
+  fputc('\n', stderr);
+}
+
+const char *cli_suggest(const char *word, const char *const *names, size_t count) {
+  config_suggest suggest;
+  config_suggest_init(&suggest, word);
+  for (size_t i = 0; i < count; i++)
+    if (names[i])
+      config_suggest_offer(&suggest, names[i]);
+  return suggest.best;
 }
 
 bool cli_parse_options(int argc, char **argv, const cli_command_spec *spec,
@@ -59,7 +88,7 @@ bool cli_parse_options(int argc, char **argv, const cli_command_spec *spec,
       if (code == ':')
         fprintf(stderr, "strata %s: option '%s' needs a value\n", spec->name, shown);
       else
-        fprintf(stderr, "strata %s: unknown option '%s'\n", spec->name, shown);
+        cli__unknown_option(spec, shown);
       fprintf(stderr, "run 'strata %s --help' for usage\n", spec->name);
       ok = false;
       break;

@@ -33,4 +33,8 @@ bool cli_parse_options(int argc, char **argv, const cli_command_spec *spec,
                        bool *help_shown);
 void cli_print_usage(FILE *out, const cli_command_spec *spec);
 
+// Of names (NULL entries skipped), the one closest to a mistyped word, or
+// NULL when none is close: for "did you mean ...?".
+const char *cli_suggest(const char *word, const char *const *names, size_t count);
+
 #endif

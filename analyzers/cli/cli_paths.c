@@ -21,6 +21,7 @@ struct cli_named_files {
   size_t count;
   strmap *by_relative;         // relative -> index; keys borrowed from relative
   notice_list *left_out_notes; // paths that name no file of the tree
+  bool all;                    // every finding involves a named file
 };
 
 static void cli_paths__push(cli_path_list *self, const char *path, size_t length) {
@@ -285,7 +286,27 @@ char *cli_named_files_display(const cli_named_files *self, const char *relative)
   return shown;
 }
 
+void cli_named_files_involve_all(cli_named_files *self) {
+  self->all = true;
+}
+
+bool cli_named_files_involves_all(const cli_named_files *self) {
+  return self->all;
+}
+
+bool cli_named_files_has_file(const cli_named_files *self, const char *path) {
+  char resolved[PATH_MAX];
+  if (!path || !realpath(path, resolved))
+    return false;
+  size_t length = strcmp(self->root, "/") == 0 ? 0 : strlen(self->root);
+  if (strncmp(resolved, self->root, length) != 0 || resolved[length] != '/')
+    return false;
+  return cli_named_files_has(self, resolved + length + 1);
+}
+
 static bool cli_named_files__involved(const cli_named_files *self, const finding *item) {
+  if (self->all)
+    return true;
   for (size_t i = 0; i < item->involved_count; i++)
     if (cli_named_files_has(self, item->involved[i]))
       return true;
@@ -311,6 +332,9 @@ finding_list *cli_named_files_findings(const cli_named_files *self, const findin
                                      item->location.column, "%s", item->message);
     free(path);
     copy->level = item->level;
+    copy->occurrence = item->occurrence;
+    copy->advice_start = item->advice_start;
+    finding_location_set_end(&copy->location, item->location.end_line, item->location.end_column);
     copy->location.message = xstrdup(item->location.message);
     copy->fingerprint = xstrdup(item->fingerprint);
     copy->summary = xstrdup(item->summary);
@@ -319,6 +343,8 @@ finding_list *cli_named_files_findings(const cli_named_files *self, const findin
       const finding_location *related = &item->related[r];
       char *related_path = cli_named_files__path(self, related->path, display);
       finding_add_related(copy, related_path, related->line, related->column, related->message);
+      finding_location_set_end(&copy->related[copy->related_count - 1], related->end_line,
+                               related->end_column);
       free(related_path);
     }
     copy->properties = json_incref(item->properties);

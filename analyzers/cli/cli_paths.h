@@ -50,6 +50,13 @@ void cli_named_files_delete(cli_named_files *self);
 // Whether relative (to the root) is one of the named files.
 bool cli_named_files_has(const cli_named_files *self, const char *relative);
 
+// Whether path (as it can be opened) is one of the named files.
+bool cli_named_files_has_file(const cli_named_files *self, const char *path);
+// Makes every finding count as involving a named file: a change to the
+// config or the baseline concerns them all.
+void cli_named_files_involve_all(cli_named_files *self);
+bool cli_named_files_involves_all(const cli_named_files *self);
+
 // How to show the root-relative path relative: the caller's own spelling for
 // a named file; for any other file its absolute path when every path the
 // caller gave was absolute, else its path relative to the current folder.

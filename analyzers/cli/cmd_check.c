@@ -5,6 +5,7 @@
 #include "cli_analysis.h"
 #include "cli_baseline.h"
 #include "cli_common.h"
+#include "cli_git.h"
 #include "cli_options.h"
 #include "cli_paths.h"
 #include "cli_rules.h"
@@ -21,27 +22,37 @@
 #include <unistd.h>
 
 enum {
+  CHECK_OUTPUT_FORMAT,
   CHECK_FORMAT,
   CHECK_OUTPUT,
   CHECK_ROOT,
   CHECK_CHANGED,
+  CHECK_GIT_CHANGED,
   CHECK_TODAY,
   CHECK_BASELINE,
   CHECK_NO_BASELINE,
   CHECK_UPDATE_BASELINE,
   CHECK_INCLUDE_BASELINED,
+  CHECK_EXIT_ZERO,
+  CHECK_STATISTICS,
+  CHECK_QUIET,
   CHECK_COLOR,
+  CHECK_SARIF_CATEGORY,
+  CHECK_LINTRUNNER_CODE,
   CHECK_SELECT,
   CHECK_IGNORE,
   CHECK_SHARED
 };
 
 static const cli_option check_options[] = {
-    [CHECK_FORMAT] = {"format", 'f', "FORMAT", "text (default), sarif, json, lintrunner or github"},
+    [CHECK_OUTPUT_FORMAT] = {"output-format", 0, "FORMAT", "how to report findings (see below)"},
+    [CHECK_FORMAT] = {"format", 'f', "FORMAT", "the same as --output-format"},
     [CHECK_OUTPUT] = {"output", 'o', "FILE", "write the report to FILE (whole or not at all)"},
     [CHECK_ROOT] = {"root", 0, "DIR", "the tree the FILEs belong to (default: found, see below)"},
     [CHECK_CHANGED] = {"changed", 0, NULL,
-                       "the PATHs are changed files: report what involves them (pre-commit)"},
+                       "the PATHs are changed files: report what involves them"},
+    [CHECK_GIT_CHANGED] = {"git-changed", 0, NULL,
+                           "the changed files are those git says (pre-commit: see below)"},
     [CHECK_TODAY] = {"today", 0, "YYYY-MM-DD",
                      "judge removal dates and allowances as on that day (default: the clock)"},
     [CHECK_BASELINE] = {"baseline", 0, "FILE",
@@ -51,8 +62,18 @@ static const cli_option check_options[] = {
                                "drop the baseline's stale entries (never adds any)"},
     [CHECK_INCLUDE_BASELINED] = {"include-baselined", 0, NULL,
                                  "SARIF: keep baselined results, as suppressed and unchanged"},
-    [CHECK_COLOR] = {"color", 0, "WHEN",
-                     "auto (default: on a terminal, unless NO_COLOR), always, never"},
+    [CHECK_EXIT_ZERO] = {"exit-zero", 0, NULL,
+                         "exit 0 even when error-level findings are reported"},
+    [CHECK_STATISTICS] = {"statistics", 0, NULL,
+                          "print the number of findings per rule instead of the findings"},
+    [CHECK_QUIET] = {"quiet", 'q', NULL,
+                     "print the findings and nothing else: no help, counts or notices"},
+    [CHECK_COLOR] = {"color", 0, "WHEN", "auto (default: on a terminal, see below), always, never"},
+    [CHECK_SARIF_CATEGORY] = {"sarif-category", 0, "NAME",
+                              "SARIF: the code scanning category (default: sarif.category, "
+                              "else strata)"},
+    [CHECK_LINTRUNNER_CODE] = {"lintrunner-code", 0, "CODE",
+                               "lintrunner: the linter's code in .lintrunner.toml (STRATA)"},
     CLI_RULES_OPTIONS,
     CLI_ANALYSIS_OPTIONS,
 };
@@ -66,11 +87,19 @@ static const cli_command_spec check_spec = {
     "findings that involve one of them.",
     check_options,
     sizeof(check_options) / sizeof(check_options[0]),
+    "FORMAT is, for people: concise (the default; also called text), one line per finding;\n"
+    "full, each with its source line; grouped, by file. For tools: json, json-lines, sarif\n"
+    "(GitHub code scanning), github (annotations), gitlab (Code Quality), junit, lintrunner.\n"
+    "--format and --output-format are one option; the last one given counts.\n\n"
     "The tree of the FILEs is --root DIR, else the nearest folder above them that holds\n"
     "strata.yaml or .strata.yaml, else the top of their git work tree. The FILEs are shown as\n"
     "given; other files absolute when the FILEs were, else relative to the current folder.\n"
     "FILEs that do not exist or lie outside the tree are notices; excluded ones are ignored.\n"
-    "--changed FILE... says the same where a FILE could be taken for a folder.\n\n"
+    "--changed FILE... says the same where a FILE could be taken for a folder.\n"
+    "--git-changed takes the FILEs from git in one call, however many: those staged for\n"
+    "commit, or those between $PRE_COMMIT_FROM_REF and $PRE_COMMIT_TO_REF when set; with\n"
+    "none, the whole tree is checked. When the FILEs hold the config or the baseline, every\n"
+    "finding of the tree is reported.\n\n"
     "Facts of unchanged files come from the fact cache (see docs/performance.md).\n\n"
     "The baseline (see docs/suppressions.md) is --baseline FILE, else the config's 'baseline',\n"
     "else ROOT/strata-baseline.json when it exists. Baselined findings are not reported and\n"
@@ -78,24 +107,43 @@ static const cli_command_spec check_spec = {
     "when the whole tree is checked (not for FILEs).\n\n"
     "The config is ROOT/strata.yaml or ROOT/.strata.yaml unless --config is given; without one\n"
     "the built-in PyTorch default applies (see docs/config.md).\n\n"
+    "Colour: --color auto colours the people's formats on a terminal; NO_COLOR (set, not\n"
+    "empty) turns it off, FORCE_COLOR or CLICOLOR_FORCE (set, not empty or 0) on.\n\n"
     "exit status: 0 no error-level finding, 1 error-level findings, 2 usage, config or internal "
     "error;\n"
-    "with --format lintrunner 0 whenever strata ran: a failure is one message with path null\n",
+    "with --exit-zero 0 for findings too; with --format lintrunner 0 whenever strata ran: a\n"
+    "failure is one message with path null\n",
 };
 
 typedef enum check_format {
-  FORMAT_TEXT,
-  FORMAT_SARIF,
+  FORMAT_CONCISE,
+  FORMAT_FULL,
+  FORMAT_GROUPED,
   FORMAT_JSON,
-  FORMAT_LINTRUNNER,
+  FORMAT_JSON_LINES,
+  FORMAT_SARIF,
   FORMAT_GITHUB,
+  FORMAT_GITLAB,
+  FORMAT_JUNIT,
+  FORMAT_LINTRUNNER,
+  FORMAT_TEXT, // concise, by its old name
 } check_format;
 
 static const char *const check_format_names[] = {
-    [FORMAT_TEXT] = "text",     [FORMAT_SARIF] = "sarif",
-    [FORMAT_JSON] = "json",     [FORMAT_LINTRUNNER] = "lintrunner",
+    [FORMAT_CONCISE] = "concise",
+    [FORMAT_FULL] = "full",
+    [FORMAT_GROUPED] = "grouped",
+    [FORMAT_JSON] = "json",
+    [FORMAT_JSON_LINES] = "json-lines",
+    [FORMAT_SARIF] = "sarif",
     [FORMAT_GITHUB] = "github",
+    [FORMAT_GITLAB] = "gitlab",
+    [FORMAT_JUNIT] = "junit",
+    [FORMAT_LINTRUNNER] = "lintrunner",
+    [FORMAT_TEXT] = "text",
 };
+
+#define CHECK_FORMAT_COUNT (sizeof(check_format_names) / sizeof(check_format_names[0]))
 
 typedef struct check_state {
   cli_analysis_flags shared;
@@ -103,30 +151,47 @@ typedef struct check_state {
   const char *root_path;
   const char *today;
   const char *baseline_path;
+  const char *sarif_category;
+  const char *lintrunner_code;
   check_format format;
   bool changed;
+  bool git_changed;
   bool no_baseline;
   bool update_baseline;
   bool include_baselined;
+  bool exit_zero;
+  bool statistics;
+  bool quiet;
   cli_color_mode color;
   cli_rules rules;
 } check_state;
+
+static bool check__format(check_state *self, const char *option, const char *argument) {
+  for (size_t i = 0; i < CHECK_FORMAT_COUNT; i++) {
+    if (strcmp(argument, check_format_names[i]) == 0) {
+      self->format = i == FORMAT_TEXT ? FORMAT_CONCISE : (check_format)i;
+      return true;
+    }
+  }
+  const char *close = cli_suggest(argument, check_format_names, CHECK_FORMAT_COUNT);
+  fprintf(stderr, "strata check: unknown %s '%s'", option, argument);
+  if (close)
+    fprintf(stderr, "; did you mean '%s'?\n", close);
+  else
+    fprintf(stderr, " (concise, full, grouped, json, json-lines, sarif, github, gitlab, junit "
+                    "or lintrunner)\n");
+  return false;
+}
 
 static bool check__option(void *state, size_t option, const char *argument) {
   check_state *self = state;
   if (option >= CHECK_SHARED)
     return cli_analysis_option(&self->shared, "check", option - CHECK_SHARED, argument);
   switch (option) {
+  case CHECK_OUTPUT_FORMAT:
+    return check__format(self, "output format", argument);
   case CHECK_FORMAT:
-    for (size_t i = 0; i < sizeof(check_format_names) / sizeof(check_format_names[0]); i++) {
-      if (strcmp(argument, check_format_names[i]) == 0) {
-        self->format = (check_format)i;
-        return true;
-      }
-    }
-    fprintf(stderr, "strata check: unknown format '%s' (text, sarif, json, lintrunner or github)\n",
-            argument);
-    return false;
+    return check__format(self, "format", argument);
   case CHECK_OUTPUT:
     self->output_path = argument;
     return true;
@@ -135,6 +200,9 @@ static bool check__option(void *state, size_t option, const char *argument) {
     return true;
   case CHECK_CHANGED:
     self->changed = true;
+    return true;
+  case CHECK_GIT_CHANGED:
+    self->git_changed = true;
     return true;
   case CHECK_TODAY:
     self->today = argument;
@@ -151,11 +219,38 @@ static bool check__option(void *state, size_t option, const char *argument) {
   case CHECK_INCLUDE_BASELINED:
     self->include_baselined = true;
     return true;
+  case CHECK_EXIT_ZERO:
+    self->exit_zero = true;
+    return true;
+  case CHECK_STATISTICS:
+    self->statistics = true;
+    return true;
+  case CHECK_QUIET:
+    self->quiet = true;
+    return true;
   case CHECK_COLOR:
     if (!cli_parse_color(argument, &self->color)) {
       fprintf(stderr, "strata check: --color takes auto, always or never, not '%s'\n", argument);
       return false;
     }
+    return true;
+  case CHECK_SARIF_CATEGORY:
+    if (!config_sarif_category_valid(argument)) {
+      fprintf(stderr,
+              "strata check: --sarif-category takes a name without white space or control "
+              "characters, of at most 255 bytes, not '%s'\n",
+              argument);
+      return false;
+    }
+    self->sarif_category = argument;
+    return true;
+  case CHECK_LINTRUNNER_CODE:
+    if (!config_sarif_category_valid(argument)) {
+      fprintf(stderr, "strata check: --lintrunner-code takes a code such as STRATA, not '%s'\n",
+              argument);
+      return false;
+    }
+    self->lintrunner_code = argument;
     return true;
   case CHECK_SELECT:
   case CHECK_IGNORE:
@@ -178,7 +273,7 @@ static int check__fail(const check_state *self, const char *name, const char *me
   cli_output output;
   if (!cli_output_open("check", self->output_path, &output))
     return EXIT_ERROR;
-  bool written = report_lintrunner_failure(output.stream, name, message);
+  bool written = report_lintrunner_failure(output.stream, self->lintrunner_code, name, message);
   return cli_output_close("check", &output, written) ? EXIT_CLEAN : EXIT_ERROR;
 }
 
@@ -186,8 +281,8 @@ static int check__fail(const check_state *self, const char *name, const char *me
 // names the tree, as always; files, several paths, @PATHSFILE or --root
 // with paths ask for the findings about files.
 static bool check__files_mode(const check_state *self, bool listed, const cli_path_list *paths) {
-  if (listed || self->changed)
-    return true;
+  if (listed || self->changed || self->git_changed)
+    return paths->count > 0 || !self->git_changed;
   if (paths->count == 0)
     return false;
   if (self->root_path || paths->count > 1)
@@ -212,19 +307,35 @@ static char *check__root_option(const char *path, char **error) {
 }
 
 static bool check__write(const check_state *self, FILE *stream, report_context *context) {
+  bool people = self->format == FORMAT_CONCISE || self->format == FORMAT_FULL ||
+                self->format == FORMAT_GROUPED;
+  if (people)
+    context->color = cli_use_color(self->color, stream);
+  if (self->statistics)
+    return report_statistics(stream, context, self->format == FORMAT_JSON);
   switch (self->format) {
   case FORMAT_SARIF:
     return report_sarif(stream, context);
   case FORMAT_JSON:
     return report_json(stream, context);
+  case FORMAT_JSON_LINES:
+    return report_json_lines(stream, context);
   case FORMAT_LINTRUNNER:
     return report_lintrunner(stream, context);
   case FORMAT_GITHUB:
     return report_github(stream, context);
+  case FORMAT_GITLAB:
+    return report_gitlab(stream, context);
+  case FORMAT_JUNIT:
+    return report_junit(stream, context);
+  case FORMAT_FULL:
+    return report_text_full(stream, context);
+  case FORMAT_GROUPED:
+    return report_text_grouped(stream, context);
+  case FORMAT_CONCISE:
   case FORMAT_TEXT:
     break;
   }
-  context->color = cli_use_color(self->color, stream);
   return report_text(stream, context);
 }
 
@@ -234,6 +345,12 @@ static const char *check__conflict(const check_state *self, bool files_mode) {
     return "--no-baseline cannot go with --baseline or --update-baseline";
   if (self->include_baselined && self->format != FORMAT_SARIF)
     return "--include-baselined is for --format sarif";
+  if (self->sarif_category && self->format != FORMAT_SARIF)
+    return "--sarif-category is for --format sarif";
+  if (self->lintrunner_code && self->format != FORMAT_LINTRUNNER)
+    return "--lintrunner-code is for --format lintrunner";
+  if (self->statistics && self->format != FORMAT_CONCISE && self->format != FORMAT_JSON)
+    return "--statistics prints concise text or json (--format json)";
   if (self->update_baseline && files_mode)
     return "--update-baseline needs the whole tree: give a PATH, not FILEs";
   return NULL;
@@ -309,7 +426,17 @@ int cmd_check(int argc, char **argv) {
   bool listed = false;
   for (int i = first; i < argc; i++)
     listed = listed || argv[i][0] == '@';
-  if (!cli_paths_expand(argv + first, (size_t)(argc - first), &paths, &error)) {
+  if (state.git_changed && (first < argc || state.changed)) {
+    error = xasprintf("--git-changed takes no PATH and no --changed: git names the files");
+    status = check__fail(&state, "usage-error", error, false);
+    goto cleanup;
+  }
+  char *git_source = NULL;
+  bool expanded = state.git_changed
+                      ? cli_git_changed_files(&paths, &git_source, &error)
+                      : cli_paths_expand(argv + first, (size_t)(argc - first), &paths, &error);
+  free(git_source);
+  if (!expanded) {
     status = check__fail(&state, "usage-error", error, false);
     goto cleanup;
   }
@@ -329,6 +456,12 @@ int cmd_check(int argc, char **argv) {
       goto cleanup;
     }
     named = cli_named_files_new(root, &paths);
+  } else if (state.git_changed && !state.root_path) {
+    // Nothing changed: the whole tree of the current folder.
+    if (!(root = cli_paths_find_root(&paths, &error))) {
+      status = check__fail(&state, "usage-error", error, false);
+      goto cleanup;
+    }
   } else {
     root = xstrdup(state.root_path ? state.root_path : paths.count ? paths.items[0] : ".");
   }
@@ -352,11 +485,22 @@ int cmd_check(int argc, char **argv) {
     status = check__fail(&state, "baseline-error", error, printed);
     goto cleanup;
   }
+  // A change to the config or the baseline concerns every finding.
+  if (named) {
+    bool baseline_named;
+    char *baseline_file = cli_baseline_path(root, config, state.baseline_path, &baseline_named);
+    if (cli_named_files_has_file(named, config->source_name) ||
+        cli_named_files_has_file(named, baseline_file))
+      cli_named_files_involve_all(named);
+    free(baseline_file);
+  }
   analysis_options options = cli_analysis_options(&state.shared, true);
+  if (state.quiet)
+    options.progress = NULL;
   options.baseline = base;
   // Stale entries are a whole run's business: FILEs ask about themselves,
   // and an update drops the stale entries instead.
-  options.report_stale = !named && !state.update_baseline;
+  options.report_stale = (!named || cli_named_files_involves_all(named)) && !state.update_baseline;
   result = analysis_run(root, config, &options, &error);
   if (!result) {
     status = check__fail(&state, "internal-error", error, false);
@@ -375,9 +519,9 @@ int cmd_check(int argc, char **argv) {
   finding_list *findings = result->findings;
   const notice_list *notices = result->notices;
   if (named) {
-    // SARIF locates every file relative to %SRCROOT%, the root; the other
-    // formats show paths as the caller spelled them.
-    bool display = state.format != FORMAT_SARIF;
+    // SARIF and GitLab locate every file relative to the root (the
+    // checkout); the other formats show paths as the caller spelled them.
+    bool display = state.format != FORMAT_SARIF && state.format != FORMAT_GITLAB;
     named_findings = cli_named_files_findings(named, result->findings, display);
     named_notices = cli_named_files_notices(named, result->notices, display);
     shown_notices = display ? NULL : cli_named_files_notices(named, result->notices, true);
@@ -387,7 +531,8 @@ int cmd_check(int argc, char **argv) {
   // Baselined findings are shown only as SARIF asked to keep them.
   bool keep_baselined = base && state.include_baselined;
   size_t hidden = keep_baselined ? 0 : check__drop_baselined(findings);
-  cli_print_notices(shown_notices ? shown_notices : notices);
+  if (!state.quiet)
+    cli_print_notices(shown_notices ? shown_notices : notices);
   cli_output output;
   if (!cli_output_open("check", state.output_path, &output))
     goto cleanup;
@@ -397,14 +542,20 @@ int cmd_check(int argc, char **argv) {
                             .config = config,
                             .root = result->root,
                             .baseline_states = keep_baselined,
-                            .baselined_hidden = hidden};
+                            .baselined_hidden = hidden,
+                            .nothing_analyzed = result->files_analyzed == 0,
+                            .quiet = state.quiet,
+                            .lintrunner_code = state.lintrunner_code,
+                            .sarif_category = state.sarif_category};
   bool written = check__write(&state, output.stream, &context);
   // What the tree depends on outside itself is a whole tree's business.
-  if (written && state.format == FORMAT_TEXT && !named)
+  bool people = state.format == FORMAT_CONCISE || state.format == FORMAT_FULL ||
+                state.format == FORMAT_GROUPED;
+  if (written && people && !state.statistics && !named && !state.quiet)
     written = report_unresolved_summary(output.stream, result->graph);
   if (!cli_output_close("check", &output, written))
     goto cleanup;
-  if (state.format == FORMAT_LINTRUNNER)
+  if (state.format == FORMAT_LINTRUNNER || state.exit_zero)
     status = EXIT_CLEAN;
   else
     status = check__errors(findings) > 0 ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -97,7 +97,11 @@ int cmd_explain(int argc, char **argv) {
   }
   const rule_doc *rule = rule_find(argv[first]);
   if (!rule) {
-    fprintf(stderr, "strata explain: no rule '%s'; see 'strata explain --list'\n", argv[first]);
+    const rule_doc *close = rule_suggest(argv[first]);
+    if (close)
+      fprintf(stderr, "strata explain: no rule '%s'; did you mean '%s'?\n", argv[first], close->id);
+    else
+      fprintf(stderr, "strata explain: no rule '%s'; see 'strata explain --list'\n", argv[first]);
     return EXIT_ERROR;
   }
   if (state.markdown)

@@ -26,7 +26,7 @@ enum {
 
 static const cli_option graph_options[] = {
     [GRAPH_FORMAT] = {"format", 'f', "FORMAT",
-                      "dot, svg or mermaid (the map), json (the file-level graph)"},
+                      "dot, svg or mermaid (the map), html (the explorer), json (the graph)"},
     [GRAPH_LEVEL] = {"level", 'l', "LEVEL", "component (default), module or file"},
     [GRAPH_DEPTH] = {"depth", 'd', "N",
                      "module level: keep N dotted parts or folders (default: 2)"},
@@ -39,17 +39,19 @@ static const cli_option graph_options[] = {
 
 static const cli_command_spec graph_spec = {
     "graph",
-    "--format dot|svg|mermaid|json [options] [PATH]",
+    "--format dot|svg|mermaid|html|json [options] [PATH]",
     "Draw the module boundary map of the tree at PATH (default: the current folder): one node\n"
     "per component, module or file, grouped by layer (highest on top), one edge per pair\n"
     "labelled with the import and include lines behind it; edges that break a layer or\n"
     "forbidden rule in red, edges on an import or include cycle in orange. Or write the\n"
-    "file-level dependency graph as JSON.",
+    "architecture explorer, one HTML page to open in a browser, or the file-level dependency\n"
+    "graph as JSON.",
     graph_options,
     sizeof(graph_options) / sizeof(graph_options[0]),
     "--level, --depth and --focus apply to dot, svg and mermaid; json is always the file-level\n"
-    "graph. NAME is a component, a module or folder at --depth, or a file (by path or Python\n"
-    "module), as --level says. A Mermaid graph over Mermaid's default limits (500 edges, 50000\n"
+    "graph; html holds every level, with modules at --depth. NAME is a component, a module or\n"
+    "folder at --depth, or a file (by path or Python module), as --level says. A Mermaid graph "
+    "over Mermaid's default limits (500 edges, 50000\n"
     "characters) is written at the next coarser level instead, with a note on stderr.\n"
     "See docs/graphs.md for the map and docs/output.md for the JSON schema.\n\n"
     "With the build's compile_commands.json (--compile-commands, or cxx.compile_commands), every\n"
@@ -63,7 +65,8 @@ typedef enum graph_format {
   FORMAT_JSON,
   FORMAT_DOT,
   FORMAT_SVG,
-  FORMAT_MERMAID
+  FORMAT_MERMAID,
+  FORMAT_HTML
 } graph_format;
 
 typedef struct graph_state {
@@ -94,13 +97,18 @@ static bool graph__option(void *state, size_t option, const char *argument) {
     return cli_analysis_option(&self->shared, "graph", option - GRAPH_SHARED, argument);
   switch (option) {
   case GRAPH_FORMAT: {
-    static const char *const names[] = {"", "json", "dot", "svg", "mermaid"};
-    for (size_t f = FORMAT_JSON; f <= FORMAT_MERMAID; f++)
+    static const char *const names[] = {NULL, "json", "dot", "svg", "mermaid", "html"};
+    for (size_t f = FORMAT_JSON; f <= FORMAT_HTML; f++)
       if (strcmp(argument, names[f]) == 0) {
         self->format = (graph_format)f;
         return true;
       }
-    fprintf(stderr, "strata graph: unknown format '%s' (dot, svg, mermaid, json)\n", argument);
+    const char *close = cli_suggest(argument, names, sizeof(names) / sizeof(names[0]));
+    if (close)
+      fprintf(stderr, "strata graph: unknown format '%s'; did you mean '%s'?\n", argument, close);
+    else
+      fprintf(stderr, "strata graph: unknown format '%s' (dot, svg, mermaid, html, json)\n",
+              argument);
     return false;
   }
   case GRAPH_LEVEL:
@@ -128,7 +136,12 @@ static bool graph__option(void *state, size_t option, const char *argument) {
 // Options that do not fit together, after all are read.
 static bool graph__check_options(const graph_state *self) {
   if (self->format == FORMAT_NONE) {
-    fprintf(stderr, "strata graph: say which format: --format dot, svg, mermaid or json\n");
+    fprintf(stderr, "strata graph: say which format: --format dot, svg, mermaid, html or json\n");
+    return false;
+  }
+  if (self->format == FORMAT_HTML && (self->level_given || self->view.focus)) {
+    fprintf(stderr, "strata graph: --level and --focus apply to dot, svg and mermaid; html holds "
+                    "every level\n");
     return false;
   }
   if (self->format == FORMAT_JSON && (self->level_given || self->view.depth || self->view.focus)) {
@@ -136,7 +149,7 @@ static bool graph__check_options(const graph_state *self) {
                     "json is always the file-level graph\n");
     return false;
   }
-  if (self->view.depth && self->view.level != GRAPH_VIEW_MODULE) {
+  if (self->view.depth && self->view.level != GRAPH_VIEW_MODULE && self->format != FORMAT_HTML) {
     fprintf(stderr, "strata graph: --depth applies to --level module\n");
     return false;
   }
@@ -220,11 +233,33 @@ static char *graph__mermaid(const analysis *result, const strata_config *config,
   return text;
 }
 
+// The explorer's page, or NULL after printing why there is none.
+static char *graph__html(const graph_state *state, const analysis *result,
+                         const strata_config *config) {
+  report_context context = {.findings = result->findings,
+                            .notices = result->notices,
+                            .graph = result->graph,
+                            .config = config,
+                            .root = result->root};
+  strbuf text;
+  strbuf_init(&text);
+  char *error = NULL;
+  if (!report_html_text(&text, &context, state->view.depth, &error)) {
+    fprintf(stderr, "strata graph: %s\n", error);
+    free(error);
+    strbuf_release(&text);
+    return NULL;
+  }
+  return strbuf_detach(&text);
+}
+
 // The map in state->format, or NULL after printing why there is none.
 static char *graph__map(const graph_state *state, const analysis *result,
                         const strata_config *config) {
   if (state->format == FORMAT_MERMAID)
     return graph__mermaid(result, config, state->view);
+  if (state->format == FORMAT_HTML)
+    return graph__html(state, result, config);
   char *error = NULL;
   graph_view *view = graph_view_new(result->graph, config, result->findings, &state->view, &error);
   if (!view) {

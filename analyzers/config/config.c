@@ -158,6 +158,7 @@ void config_delete(strata_config *self) {
   free(deprecations->current_version);
   free(deprecations->version_file);
   free(self->baseline);
+  free(self->sarif_category);
   for (size_t i = 0; i < self->allowance_count; i++) {
     config__free_selectors(self->allowances[i].from, self->allowances[i].from_count);
     config__free_selectors(self->allowances[i].to, self->allowances[i].to_count);
@@ -226,4 +227,14 @@ bool config_selector_matches(const config_selector *selector, int component, con
   if (selector->component >= 0)
     return selector->component == component;
   return selector->path_glob && glob_match(selector->path_glob, path);
+}
+
+bool config_sarif_category_valid(const char *text) {
+  size_t length = strlen(text);
+  if (length == 0 || length > 255)
+    return false;
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+    if (*p <= 0x20 || *p == 0x7f)
+      return false;
+  return true;
 }

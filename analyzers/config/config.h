@@ -171,6 +171,9 @@ typedef struct strata_config {
   bool require_reason;
   config_allowance *allowances;
   size_t allowance_count;
+  // `sarif.category`: the code scanning category of the SARIF log
+  // (runs[0].automationDetails.id); NULL when not set ("strata").
+  char *sarif_category;
   config_generated *generated;
   size_t generated_count;
   config_rule *rules;
@@ -219,6 +222,9 @@ int config_component_of(const strata_config *self, const char *path, strata_lang
 bool config_is_excluded(const strata_config *self, const char *path);
 // Whether the whole folder (relative path) is excluded, so the walk skips it.
 bool config_folder_is_excluded(const strata_config *self, const char *folder);
+// Whether text may be a SARIF category (`sarif.category`, --sarif-category):
+// not empty, at most 255 bytes, no white space or control characters.
+bool config_sarif_category_valid(const char *text);
 // Whether rule id reports at all: not ignored on the command line, selected
 // there when anything is, and not `off` in rules. self may be NULL (yes).
 bool config_rule_enabled(const strata_config *self, const char *id);

@@ -553,6 +553,35 @@ static bool config__allow(config__parser *parser, const config_node *node, void 
 }
 
 // ---------------------------------------------------------------------------
+// sarif (docs/integrations.md)
+
+static bool config__sarif_category(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  if (!config__is_string(node))
+    return config__fail(parser, node,
+                        "'sarif.category' must be a name such as 'strata-cpp', not %s",
+                        config_node_kind_name(node));
+  if (!config_sarif_category_valid(node->value))
+    return config__fail(parser, node,
+                        "'sarif.category' must be a name without white space or control "
+                        "characters, of at most 255 bytes, not '%s'",
+                        node->value);
+  free(parser->config->sarif_category);
+  parser->config->sarif_category = xstrdup(node->value);
+  return true;
+}
+
+static bool config__sarif(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  static const config__key keys[] = {
+      {"category", config__sarif_category, CONFIG_PHASE_MAIN},
+  };
+  return config__nested(parser, node, "sarif", keys, sizeof(keys) / sizeof(keys[0]));
+}
+
+// ---------------------------------------------------------------------------
 
 static const config__key config__top_keys[] = {
     {"version", config__version, CONFIG_PHASE_VERSION},
@@ -565,6 +594,7 @@ static const config__key config__top_keys[] = {
     {"deprecations", config__deprecations, CONFIG_PHASE_MAIN},
     {"baseline", config__baseline, CONFIG_PHASE_MAIN},
     {"suppressions", config__suppressions, CONFIG_PHASE_MAIN},
+    {"sarif", config__sarif, CONFIG_PHASE_MAIN},
     {"rules", config__rules, CONFIG_PHASE_MAIN},
     {"layers", config__layers, CONFIG_PHASE_REFERENCES},
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},

@@ -1,6 +1,7 @@
 // "Did you mean ...?": picks, among names offered one by one, the one closest
 // to a misspelt word (optimal string alignment distance, so a swap of two
-// neighbouring letters costs one edit). Private to analyzers/config.
+// neighbouring letters costs one edit). The config loader uses it, and
+// rule_suggest (core/rule.c) for rule ids and the command line for options.
 #ifndef STRATA_CONFIG_SUGGEST_H
 #define STRATA_CONFIG_SUGGEST_H
 

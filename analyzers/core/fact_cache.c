@@ -13,7 +13,7 @@
 #include <xxhash.h>
 
 #define PACK_MAGIC "STRATAFC"
-#define PACK_FORMAT 1u
+#define PACK_FORMAT 2u
 // A pack larger than this is not read: it is not one strata wrote for a tree
 // it can analyze.
 #define PACK_MAX_BYTES ((size_t)1 << 31)

@@ -58,6 +58,11 @@ typedef struct fact_dependency {
   fact_scope scope;
   uint32_t line;   // 1-based line of the statement or directive
   uint32_t column; // 1-based column, in Unicode code points
+  // Where the statement or directive ends: the line of its last character
+  // and the column just after it (SARIF's endLine and endColumn); 0 when
+  // the front end does not know.
+  uint32_t end_line;
+  uint32_t end_column;
   char *target;
   uint32_t level;
   char **names;

@@ -29,6 +29,8 @@ void facts_encode(const file_facts *facts, strbuf *out) {
                         (uint32_t)dependency->computed << 18);
     codec__u32(out, dependency->line);
     codec__u32(out, dependency->column);
+    codec__u32(out, dependency->end_line);
+    codec__u32(out, dependency->end_column);
     codec__u32(out, dependency->level);
     codec__string(out, dependency->target);
     codec__string(out, dependency->statement);
@@ -99,8 +101,8 @@ file_facts *facts_decode(const char *bytes, size_t length) {
   reader in = {(const unsigned char *)bytes, (const unsigned char *)bytes + length, true};
   file_facts *facts = file_facts_new();
   uint32_t dependency_count = codec__read_u32(&in);
-  // Every dependency takes at least 28 bytes: a count past that is damage.
-  if (!in.ok || dependency_count > length / 28)
+  // Every dependency takes at least 36 bytes: a count past that is damage.
+  if (!in.ok || dependency_count > length / 36)
     goto fail;
   for (uint32_t i = 0; i < dependency_count && in.ok; i++) {
     fact_dependency *dependency = file_facts_add_dependency(facts);
@@ -114,6 +116,8 @@ file_facts *facts_decode(const char *bytes, size_t length) {
       goto fail;
     dependency->line = codec__read_u32(&in);
     dependency->column = codec__read_u32(&in);
+    dependency->end_line = codec__read_u32(&in);
+    dependency->end_column = codec__read_u32(&in);
     dependency->level = codec__read_u32(&in);
     dependency->target = codec__read_string(&in);
     dependency->statement = codec__read_string(&in);

@@ -1,5 +1,6 @@
 #include "finding.h"
 
+#include "strmap.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -109,6 +110,49 @@ void finding_set_fingerprint(finding *self, const char *const *parts, size_t par
   free(self->fingerprint);
   self->fingerprint =
       xasprintf("%016llx%016llx", (unsigned long long)hash.high64, (unsigned long long)hash.low64);
+}
+
+void finding_set_advice(finding *self, const char *advice) {
+  size_t length = strlen(self->message);
+  size_t advice_length = strlen(advice);
+  if (advice_length == 0 || length < advice_length + 2)
+    return;
+  size_t start = length - advice_length - 2;
+  const char *separator = self->message + start;
+  if ((separator[0] == ':' || separator[0] == ';') && separator[1] == ' ' &&
+      strcmp(separator + 2, advice) == 0)
+    self->advice_start = start;
+}
+
+const char *finding_advice(const finding *self) {
+  return self->advice_start ? self->message + self->advice_start + 2 : NULL;
+}
+
+size_t finding_message_length(const finding *self) {
+  return self->advice_start ? self->advice_start : strlen(self->message);
+}
+
+void finding_location_set_end(finding_location *location, uint32_t end_line, uint32_t end_column) {
+  // An end before the start is no end.
+  bool after =
+      end_line > location->line || (end_line == location->line && end_column > location->column);
+  location->end_line = after ? end_line : 0;
+  location->end_column = after ? end_column : 0;
+}
+
+void finding_list_number_occurrences(finding_list *self) {
+  strmap *seen = strmap_new();
+  for (size_t i = 0; i < self->count; i++) {
+    finding *item = &self->items[i];
+    item->occurrence = 0;
+    if (!item->fingerprint)
+      continue;
+    uint32_t count = 0;
+    strmap_get(seen, item->fingerprint, strlen(item->fingerprint), &count);
+    item->occurrence = count + 1;
+    strmap_put(seen, item->fingerprint, strlen(item->fingerprint), count + 1);
+  }
+  strmap_delete(seen);
 }
 
 static int finding__compare(const void *left, const void *right) {

@@ -14,6 +14,10 @@ typedef struct finding_location {
   char *path; // relative to the root
   uint32_t line;
   uint32_t column;
+  // The end of the statement there: its last line and the column just after
+  // it, 0 when unknown (SARIF's endLine and endColumn).
+  uint32_t end_line;
+  uint32_t end_column;
   char *message; // what this location is, for related locations; may be NULL
 } finding_location;
 
@@ -25,6 +29,10 @@ typedef struct finding {
   // Stable identity: a hash of the rule, the files involved and the
   // statements' text, never line numbers, so it survives unrelated edits.
   char *fingerprint;
+  // 1 for the first finding of its fingerprint in sorted order, 2 for the
+  // second, ...: with the fingerprint, an identity unique in the run (SARIF's
+  // own fingerprint), where one file may say the same thing twice.
+  uint32_t occurrence;
   // For a cycle: the imports along the cycle shown, in order.
   finding_location *related;
   size_t related_count;
@@ -40,6 +48,10 @@ typedef struct finding {
   // (today's date, the current version), for the baseline file's summary;
   // NULL when the message is stable.
   char *summary;
+  // Where the rule's general advice starts in message (the separator before
+  // it, "; " or ": "), or 0 when the message holds none: people's formats
+  // print the advice once per rule, machines' the whole message.
+  size_t advice_start;
   // In the baseline: not counted, and shown only where asked for (SARIF
   // with baselineState "unchanged").
   bool baselined;
@@ -71,6 +83,21 @@ bool finding_involves(const finding *self, const char *path);
 // Sets the fingerprint from the rule id and the given parts (file paths,
 // statement texts), in order.
 void finding_set_fingerprint(finding *self, const char *const *parts, size_t part_count);
+
+// Marks the end of the message, after ": " or "; ", as the rule's general
+// advice (the same for every finding of its kind), which text reports print
+// once in a footer. Does nothing when the message does not end so.
+void finding_set_advice(finding *self, const char *advice);
+// The advice of the message, or NULL; its length without the advice.
+const char *finding_advice(const finding *self);
+size_t finding_message_length(const finding *self);
+
+// Sets where the statement at location ends (0, 0: unknown).
+void finding_location_set_end(finding_location *location, uint32_t end_line, uint32_t end_column);
+
+// Numbers the findings of each fingerprint 1, 2, ... in list order (see
+// finding.occurrence); findings without a fingerprint get 0.
+void finding_list_number_occurrences(finding_list *self);
 
 // Removes (and frees) every finding whose keep[index] is false, keeping the
 // order of the rest.

@@ -38,6 +38,10 @@ extern const size_t strata_rule_count;
 
 // The rule with id, or NULL.
 const rule_doc *rule_find(const char *id);
+// The rule a mistyped id most likely means: its name ("LayerViolation"),
+// the id in another case or with '_' for '-', or an id one or two edits
+// away. NULL when none is close.
+const rule_doc *rule_suggest(const char *word);
 // Index of rule in strata_rules.
 size_t rule_index(const rule_doc *rule);
 

@@ -6,5 +6,7 @@
 #define STRATA_VERSION "0.0.0-dev"
 #endif
 #define STRATA_INFORMATION_URI "https://github.com/strata-lint/strata"
+// A rule's page is this, its id and ".md" (docs/rules/<id>.md).
+#define STRATA_RULE_DOCS_URI STRATA_INFORMATION_URI "/blob/main/docs/rules/"
 
 #endif

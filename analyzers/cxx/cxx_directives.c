@@ -410,6 +410,7 @@ static void cxx_walk__include(cxx_walk *self, size_t hash, size_t name_index, si
   strbuf_clear(&self->statement);
   strbuf_printf(&self->statement, "#%s ", self->name.data);
   bool angled = false, computed = false;
+  size_t last = 0; // the offset just after the directive's last token
   if (first == '"') {
     size_t token_end = cxx_walk__end(self, operand);
     if (token_end - token->begin < 2 || self->bytes[token_end - 1] != '"') {
@@ -419,6 +420,7 @@ static void cxx_walk__include(cxx_walk *self, size_t hash, size_t name_index, si
     }
     cxx_walk__append(self, token->begin + 1, token_end - 1, &self->operand);
     strbuf_printf(&self->statement, "\"%s\"", self->operand.data);
+    last = token_end;
   } else if (first == '<') {
     // A header name is not lexed as tokens ("<a//b.h>" holds no comment):
     // it runs from '<' to the next '>' on the line.
@@ -431,9 +433,13 @@ static void cxx_walk__include(cxx_walk *self, size_t hash, size_t name_index, si
     cxx_walk__append(self, token->begin + 1, close, &self->operand);
     strbuf_printf(&self->statement, "<%s>", self->operand.data);
     angled = true;
+    last = close + 1;
   } else {
     cxx_walk__fold(self, operand, end, &self->operand);
     strbuf_append(&self->statement, self->operand.data, self->operand.length);
+    for (size_t i = cxx_walk__code(self, operand, end); i < end;
+         i = cxx_walk__code(self, i + 1, end))
+      last = cxx_walk__end(self, i);
     char *expansion = NULL;
     bool lone_name = (token->kind == CXX_TOKEN_IDENTIFIER || token->kind == CXX_TOKEN_KEYWORD) &&
                      cxx_walk__code(self, operand + 1, end) == end;
@@ -451,6 +457,7 @@ static void cxx_walk__include(cxx_walk *self, size_t hash, size_t name_index, si
   dependency->scope = FACT_SCOPE_MODULE;
   dependency->line = line;
   dependency->column = column;
+  cxx_walk__position(self, last, &dependency->end_line, &dependency->end_column);
   dependency->target = xstrndup(self->operand.data, self->operand.length);
   dependency->angled = angled;
   dependency->computed = computed;

@@ -17,8 +17,10 @@
 
 typedef enum graph_view_level {
   GRAPH_VIEW_COMPONENT, // one node per component, one for the files in none
-  GRAPH_VIEW_MODULE,    // Python modules and C/C++ folders cut to `depth` parts
-  GRAPH_VIEW_FILE,      // one node per file
+  // Python modules and C/C++ folders cut to `depth` parts; a folder with
+  // both is one node, named as most of its files are.
+  GRAPH_VIEW_MODULE,
+  GRAPH_VIEW_FILE, // one node per file
 } graph_view_level;
 
 // "component", "module" or "file".
@@ -39,6 +41,9 @@ typedef struct graph_view_options {
 
 typedef struct graph_view_node {
   char *name; // component name, module or folder, file path
+  // Module level: the place's other name, its folder for a node named as a
+  // Python package or the reverse; NULL when it has none. --focus takes it.
+  char *alias;
   // The component most of its files belong to (ties: the first in the
   // config), -1 for none; a component node's own component.
   int component;
@@ -47,7 +52,18 @@ typedef struct graph_view_node {
   size_t file_count;
   bool in_cycle; // holds a file of an import or include cycle
   bool focus;    // the node --focus named
+  // A focused view: GRAPH_VIEW_BAND_* (what depends on the focus, the focus
+  // and what it shares a cycle with, what it depends on).
+  int band;
 } graph_view_node;
+
+// The bands of a focused view, drawn top down instead of the layers.
+enum {
+  GRAPH_VIEW_BAND_DEPENDENTS,
+  GRAPH_VIEW_BAND_FOCUS,
+  GRAPH_VIEW_BAND_DEPENDENCIES,
+  GRAPH_VIEW_BAND_COUNT
+};
 
 typedef struct graph_view_edge {
   uint32_t from; // node index
@@ -62,6 +78,7 @@ typedef struct graph_view_edge {
 typedef struct graph_view {
   graph_view_level level;
   unsigned depth;
+  bool focused;                // --focus: nodes are grouped in bands, not layers
   const strata_config *config; // borrowed
   // Highest layer first, then the components in no layer, then the files in
   // none; by name within each.
@@ -84,9 +101,11 @@ graph_view *graph_view_new(const graph *dependency_graph, const strata_config *c
 void graph_view_delete(graph_view *self);
 
 // The rank group of node: its layer, or the layer count for a node in no
-// layer, one more for the files in no component. Groups are drawn top down.
+// layer, one more for the files in no component; in a focused view its band.
+// Groups are drawn top down.
 size_t graph_view_group(const graph_view *self, const graph_view_node *node);
-// The number of groups (layers, plus the two groups for no layer).
+// The number of groups (layers, plus the two groups for no layer; or the
+// bands).
 size_t graph_view_group_count(const graph_view *self);
 // Whether edge is drawn: every edge between two nodes, and the lines inside
 // a node only when some of them break a rule (a red mark never disappears).
@@ -104,6 +123,15 @@ char *graph_view_node_name(const graph_file *file, const strata_config *config,
 // A file of the focus node of a focused view (GRAPH_VIEW_NONE when the view
 // is not focused), to name the same place at another level.
 uint32_t graph_view_focus_file(const graph_view *self);
+
+// One flag per edge of dependency_graph: whether an edge finding of
+// findings (may be NULL) is about it. The caller frees the array.
+bool *graph_view_violating_edges(const graph *dependency_graph, const finding_list *findings);
+// One flag per edge: whether it lies inside a strongly connected component
+// of two or more files of its kind (module-scope imports, includes); sets
+// file_in_cycle[i] (file_count flags) for the files in one. The caller frees
+// the array.
+bool *graph_view_cycle_edges(const graph *dependency_graph, bool *file_in_cycle);
 
 // Whether item is an edge finding (properties.from.path and to.path) about
 // the edge at edge_index: its location is the edge's line and column in the

@@ -73,6 +73,8 @@ typedef struct python_statement {
   fact_scope scope;
   uint32_t line;
   uint32_t column;
+  uint32_t end_line;
+  uint32_t end_column;
   const char *text; // folded; each fact holds a copy
 } python_statement;
 
@@ -84,6 +86,8 @@ static fact_dependency *python_imports__add(python_imports *self, const python_s
   dependency->scope = statement->scope;
   dependency->line = statement->line;
   dependency->column = statement->column;
+  dependency->end_line = statement->end_line;
+  dependency->end_column = statement->end_column;
   dependency->target = xstrndup(self->text.data, self->text.length);
   dependency->statement = xstrdup(statement->text);
   return dependency;
@@ -199,8 +203,14 @@ static void python_imports__statement(python_imports *self, TSTreeCursor *cursor
   strbuf folded;
   strbuf_init(&folded);
   python_text_fold(source->bytes, start, ts_node_end_byte(node), &folded);
-  python_statement statement = {scope, point.row + 1,
-                                python_text_column(source->bytes, point, start), folded.data};
+  TSPoint end_point = ts_node_end_point(node);
+  python_statement statement = {
+      scope,
+      point.row + 1,
+      python_text_column(source->bytes, point, start),
+      end_point.row + 1,
+      python_text_column(source->bytes, end_point, ts_node_end_byte(node)),
+      folded.data};
   if (symbol == grammar->import_statement) {
     python_imports__import(self, cursor, source, &statement, facts);
   } else {

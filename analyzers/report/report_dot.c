@@ -56,10 +56,15 @@ static void report_dot__node(strbuf *out, const graph_view *view, const graph_vi
 }
 
 static bool report_dot__upward(const graph_view *view, const graph_view_edge *edge) {
+  if (view->focused) // bands: only what the focus depends on lies below it
+    return view->nodes[edge->from].band > view->nodes[edge->to].band;
   int from_layer = view->nodes[edge->from].layer;
   int to_layer = view->nodes[edge->to].layer;
   return from_layer >= 0 && to_layer >= 0 && from_layer > to_layer;
 }
+
+// Groups of up to this many nodes are never wrapped.
+#define REPORT_DOT_MIN_ROW 8
 
 // Past this many edges dot's layout takes minutes: a large map gets cheaper
 // layout settings and external labels (xlabel), which cost no layout.
@@ -98,7 +103,39 @@ static void report_dot__legend(strbuf *out) {
   for (size_t i = 0; report_graph_legend[i]; i++)
     strbuf_printf(out, "    <tr><td align=\"left\"><font color=\"%s\">%s</font></td></tr>\n",
                   colors[i], report_graph_legend[i]);
+  // Mermaid says this in the node instead (report_mermaid.c).
+  strbuf_printf(out, "    <tr><td align=\"left\"><font color=\"%s\">%s</font></td></tr>\n",
+                REPORT_GRAPH_VIOLATION_COLOR,
+                "red loop on a node: lines inside it that break a rule (how many in brackets)");
   strbuf_append_str(out, "  </table>>];\n");
+}
+
+// How many nodes a row holds when a group of count nodes is wrapped into
+// rows (see report_dot__wrap): about the square root of count, and at least
+// REPORT_DOT_MIN_ROW. A square of nodes makes a page wider than high, nodes
+// being wider than tall.
+static size_t report_dot__row_width(size_t count) {
+  size_t width = REPORT_DOT_MIN_ROW;
+  while (width * width < count)
+    width++;
+  return width;
+}
+
+// Module and file nodes of a group rank by their own dependencies, and
+// those that have none among them would sit in one endless row: invisible
+// edges from each node to the one a row further chain them into rows.
+static void report_dot__wrap(strbuf *out, const graph_view *view, size_t first, size_t end,
+                             const char *indent) {
+  size_t width = report_dot__row_width(end - first);
+  if ((view->level == GRAPH_VIEW_COMPONENT && !view->focused) || end - first <= width)
+    return;
+  for (size_t n = first; n + width < end; n++) {
+    strbuf_append_str(out, indent);
+    report_dot__quote(out, view->nodes[n].name);
+    strbuf_append_str(out, " -> ");
+    report_dot__quote(out, view->nodes[n + width].name);
+    strbuf_append_str(out, " [style=invis];\n");
+  }
 }
 
 // Draws the nodes of each group: layers as clusters, the components in no
@@ -116,11 +153,11 @@ static void report_dot__groups(strbuf *out, const graph_view *view, uint32_t *fi
     if (end == n)
       continue;
     first_of[group] = (uint32_t)n;
-    char *title = layer_count > 0 ? report_graph_group_title(view, group) : NULL;
+    char *title = layer_count > 0 || view->focused ? report_graph_group_title(view, group) : NULL;
     // A component layer is one rank. Modules and files of a layer rank by
     // their own dependencies inside its frame: one row of a hundred modules
     // would be unreadable.
-    bool same_rank = group < layer_count && view->level == GRAPH_VIEW_COMPONENT;
+    bool same_rank = group < layer_count && view->level == GRAPH_VIEW_COMPONENT && !view->focused;
     const char *indent = "  ";
     if (title) {
       strbuf_printf(out, "  subgraph \"cluster_group_%zu\" {\n    label=", group + 1);
@@ -133,8 +170,10 @@ static void report_dot__groups(strbuf *out, const graph_view *view, uint32_t *fi
         indent = "      ";
       }
     }
+    size_t first = n;
     for (; n < end; n++)
       report_dot__node(out, view, &view->nodes[n], indent);
+    report_dot__wrap(out, view, first, end, indent);
     if (title && same_rank)
       strbuf_append_str(out, "    }\n");
     if (title)
@@ -174,7 +213,7 @@ void report_dot_text(strbuf *out, const graph_view *view) {
   for (size_t group = 0; group < group_count; group++) {
     if (first_of[group] == UINT32_MAX)
       continue;
-    if (above != UINT32_MAX && group < layer_count) {
+    if (above != UINT32_MAX && (group < layer_count || view->focused)) {
       strbuf_append_str(out, "  ");
       report_dot__quote(out, view->nodes[above].name);
       strbuf_append_str(out, " -> ");

@@ -42,7 +42,26 @@ void report_graph_edge_label(strbuf *out, const graph_view_edge *edge) {
     strbuf_printf(out, " (%zu violation%s)", edge->violations, edge->violations == 1 ? "" : "s");
 }
 
+// The name of the focus node of a focused view.
+static const char *report_graph__focus_name(const graph_view *view) {
+  for (size_t n = 0; n < view->node_count; n++)
+    if (view->nodes[n].focus)
+      return view->nodes[n].name;
+  return "?";
+}
+
 char *report_graph_group_title(const graph_view *view, size_t group) {
+  if (view->focused) {
+    const char *focus = report_graph__focus_name(view);
+    switch (group) {
+    case GRAPH_VIEW_BAND_DEPENDENTS:
+      return xasprintf("depend on %s", focus);
+    case GRAPH_VIEW_BAND_FOCUS:
+      return xasprintf("%s (and what it shares a cycle with)", focus);
+    default:
+      return xasprintf("%s depends on", focus);
+    }
+  }
   size_t layer_count = view->config ? view->config->layer_count : 0;
   if (group < layer_count)
     return xasprintf("layer %zu: %s", group + 1, view->config->layers[group]);

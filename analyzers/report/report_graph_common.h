@@ -23,7 +23,8 @@ void report_graph_node_caption(strbuf *out, const graph_view *view, const graph_
 // "3", or "3 (1 violation)" for an edge that breaks a rule.
 void report_graph_edge_label(strbuf *out, const graph_view_edge *edge);
 // The title of a rank group: "layer 1: torch", "no layer", or NULL for the
-// files in no component (they get no frame).
+// files in no component (they get no frame); in a focused view "depend on
+// X", "X (and what it shares a cycle with)", "X depends on".
 char *report_graph_group_title(const graph_view *view, size_t group);
 // "component", "module" or "file" map title: "module boundaries: components".
 const char *report_graph_title(const graph_view *view);

@@ -7,6 +7,7 @@
 
 #include "graph_metrics.h"
 #include "graph_view.h"
+#include "report.h"
 #include "strbuf.h"
 
 #include <stdbool.h>
@@ -30,6 +31,12 @@ bool report_svg_text(strbuf *out, const graph_view *view, char **error);
 // styled violation and cycle edges, a legend. Sets *link_count to the
 // number of links it holds, to compare with REPORT_MERMAID_MAX_EDGES.
 void report_mermaid(strbuf *out, const graph_view *view, size_t *link_count);
+
+// The architecture explorer (strata graph --format html): one self-contained
+// HTML page with the graph as data, modules cut to depth (0: 2), and the
+// script that draws it. Appends it to out; false and *error (the caller
+// frees it) when it cannot be made.
+bool report_html_text(strbuf *out, const report_context *context, unsigned depth, char **error);
 
 typedef enum report_metrics_format {
   REPORT_METRICS_MARKDOWN,

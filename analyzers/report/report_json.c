@@ -40,3 +40,13 @@ bool report_json(FILE *out, const report_context *context) {
   json_decref(array);
   return ok;
 }
+
+bool report_json_lines(FILE *out, const report_context *context) {
+  bool ok = true;
+  for (size_t i = 0; i < context->findings->count && ok; i++) {
+    json_t *object = report_json__finding(&context->findings->items[i]);
+    ok = report_write_json(out, object, JSON_COMPACT);
+    json_decref(object);
+  }
+  return ok && report_flush(out);
+}

@@ -27,14 +27,14 @@ static json_t *report_lintrunner__position(uint32_t value) {
 }
 
 // Every field, in the order lint_message.rs declares them, even when null.
-static json_t *report_lintrunner__message(json_t *path, json_t *line, json_t *column,
-                                          const char *severity, const char *name,
+static json_t *report_lintrunner__message(const char *code, json_t *path, json_t *line,
+                                          json_t *column, const char *severity, const char *name,
                                           const char *description) {
   json_t *message = json_object();
   json_object_set_new(message, "path", path);
   json_object_set_new(message, "line", line);
   json_object_set_new(message, "char", column);
-  json_object_set_new(message, "code", json_string(REPORT_LINTRUNNER_CODE));
+  json_object_set_new(message, "code", report_json_string(code ? code : REPORT_LINTRUNNER_CODE));
   json_object_set_new(message, "severity", json_string(severity));
   json_object_set_new(message, "name", report_json_string(name));
   json_object_set_new(message, "description", report_json_string(description));
@@ -55,7 +55,8 @@ bool report_lintrunner(FILE *out, const report_context *context) {
     const finding *item = &context->findings->items[i];
     uint32_t line = item->location.line;
     json_t *message = report_lintrunner__message(
-        report_json_string(item->location.path), report_lintrunner__position(line),
+        context->lintrunner_code, report_json_string(item->location.path),
+        report_lintrunner__position(line),
         report_lintrunner__position(line > 0 ? item->location.column : 0),
         report_lintrunner__severity(item->level), item->rule->id, item->message);
     ok = report_lintrunner__write(out, message);
@@ -63,8 +64,9 @@ bool report_lintrunner(FILE *out, const report_context *context) {
   return ok && report_flush(out);
 }
 
-bool report_lintrunner_failure(FILE *out, const char *name, const char *description) {
-  json_t *message =
-      report_lintrunner__message(json_null(), json_null(), json_null(), "error", name, description);
+bool report_lintrunner_failure(FILE *out, const char *code, const char *name,
+                               const char *description) {
+  json_t *message = report_lintrunner__message(code, json_null(), json_null(), json_null(), "error",
+                                               name, description);
   return report_lintrunner__write(out, message) && report_flush(out);
 }

@@ -62,7 +62,7 @@ static void report_mermaid__groups(strbuf *out, const graph_view *view, bool *gr
       end++;
     if (end == n)
       continue;
-    char *title = layer_count > 0 ? report_graph_group_title(view, group) : NULL;
+    char *title = layer_count > 0 || view->focused ? report_graph_group_title(view, group) : NULL;
     group_shown[group] = title != NULL;
     if (title) {
       strbuf_printf(out, "  subgraph group_%zu[\"", group + 1);

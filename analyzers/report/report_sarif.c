@@ -8,6 +8,7 @@
 // characters, descriptions of at most 1,024, at most 20 tags.
 #include "report.h"
 
+#include "report_source.h"
 #include "report_util.h"
 #include "rule.h"
 #include "strbuf.h"
@@ -34,8 +35,10 @@ static json_t *report_sarif__message(const char *text) {
 }
 
 // {"artifactLocation": {...}, "region": {...}}; the region is left out for a
-// whole file (line 0), the column when it is unknown (0).
-static json_t *report_sarif__physical_location(const char *path, uint32_t line, uint32_t column) {
+// whole file (line 0), the column when it is unknown (0), the end when
+// unknown.
+static json_t *report_sarif__physical_location(const char *path, uint32_t line, uint32_t column,
+                                               uint32_t end_line, uint32_t end_column) {
   strbuf uri;
   strbuf_init(&uri);
   json_t *physical;
@@ -54,6 +57,10 @@ static json_t *report_sarif__physical_location(const char *path, uint32_t line, 
     json_t *region = json_pack("{s:I}", "startLine", (json_int_t)line);
     if (column > 0)
       json_object_set_new(region, "startColumn", json_integer(column));
+    if (column > 0 && end_line >= line && end_column > 0) {
+      json_object_set_new(region, "endLine", json_integer(end_line));
+      json_object_set_new(region, "endColumn", json_integer(end_column));
+    }
     json_object_set_new(physical, "region", region);
   }
   return physical;
@@ -61,14 +68,25 @@ static json_t *report_sarif__physical_location(const char *path, uint32_t line, 
 
 // A location object; message and id are left out when NULL / 0. Code
 // scanning places a result only by its region, so a result's location on a
-// whole file (line 0) points at line 1.
-static json_t *report_sarif__location(const finding_location *where, size_t id, bool result) {
+// whole file (line 0) points at line 1. With source (may be NULL), a region
+// whose end is known carries the text it spans as its snippet.
+static json_t *report_sarif__location(const finding_location *where, size_t id, bool result,
+                                      report_source *source) {
   json_t *location = json_object();
   if (id)
     json_object_set_new(location, "id", json_integer((json_int_t)id));
   uint32_t line = result && where->line == 0 ? 1 : where->line;
-  json_object_set_new(location, "physicalLocation",
-                      report_sarif__physical_location(where->path, line, where->column));
+  json_t *physical = report_sarif__physical_location(where->path, line, where->column,
+                                                     where->end_line, where->end_column);
+  json_t *region = json_object_get(physical, "region");
+  char *snippet = source && region && json_object_get(region, "endColumn")
+                      ? report_source_region(source, where->path, where->line, where->column,
+                                             where->end_line, where->end_column)
+                      : NULL;
+  if (snippet)
+    json_object_set_new(region, "snippet", json_pack("{s:o}", "text", report_json_string(snippet)));
+  free(snippet);
+  json_object_set_new(location, "physicalLocation", physical);
   if (where->message)
     json_object_set_new(location, "message", report_sarif__message(where->message));
   return location;
@@ -98,10 +116,12 @@ static json_t *report_sarif__strings(const char *const *items, size_t count) {
 
 static json_t *report_sarif__rule(const rule_doc *rule) {
   size_t tag_count = rule->tag_count < SARIF_MAX_TAGS ? rule->tag_count : SARIF_MAX_TAGS;
-  return json_pack(
-      "{s:s,s:o,s:{s:o},s:{s:o},s:{s:s,s:s},s:{s:s},s:{s:o,s:s,s:s}}",                            //
+  char *help_uri = xasprintf("%s%s.md", STRATA_RULE_DOCS_URI, rule->id);
+  json_t *descriptor = json_pack(
+      "{s:s,s:o,s:s,s:{s:o},s:{s:o},s:{s:s,s:s},s:{s:s},s:{s:o,s:s,s:s}}",                        //
       "id", rule->id,                                                                             //
       "name", report_sarif__clipped(rule->name, SARIF_MAX_NAME),                                  //
+      "helpUri", help_uri,                                                                        //
       "shortDescription", "text", report_sarif__clipped(rule->summary, SARIF_MAX_DESCRIPTION),    //
       "fullDescription", "text", report_sarif__clipped(rule->description, SARIF_MAX_DESCRIPTION), //
       "help", "text", rule->text, "markdown", rule->markdown,                                     //
@@ -110,6 +130,8 @@ static json_t *report_sarif__rule(const rule_doc *rule) {
       "tags", report_sarif__strings(rule->tags, tag_count),                                       //
       "precision", rule->precision,                                                               //
       "problem.severity", rule->problem_severity);
+  free(help_uri);
+  return descriptor;
 }
 
 static json_t *report_sarif__tool(void) {
@@ -146,7 +168,7 @@ static json_t *report_sarif__invocation(const report_context *context, const cha
       json_object_set_new(
           notification, "locations",
           json_pack("[{s:o}]", "physicalLocation",
-                    report_sarif__physical_location(item->path, item->line, item->column)));
+                    report_sarif__physical_location(item->path, item->line, item->column, 0, 0)));
     json_array_append_new(notifications, notification);
   }
   for (size_t i = 0; i < context->findings->count; i++) {
@@ -158,7 +180,7 @@ static json_t *report_sarif__invocation(const report_context *context, const cha
         json_pack("{s:s,s:o,s:[{s:o}],s:{s:s}}", "level", rule_level_name(item->level), "message",
                   report_sarif__message(text), "locations", "physicalLocation",
                   report_sarif__physical_location(item->location.path, item->location.line,
-                                                  item->location.column),
+                                                  item->location.column, 0, 0),
                   "associatedRule", "id", item->rule->id);
     free(text);
     json_array_append_new(notifications, notification);
@@ -173,24 +195,36 @@ static json_t *report_sarif__code_flows(const finding *item) {
   json_t *steps = json_array();
   for (size_t r = 0; r < item->related_count; r++)
     json_array_append_new(
-        steps, json_pack("{s:o}", "location", report_sarif__location(&item->related[r], 0, false)));
+        steps,
+        json_pack("{s:o}", "location", report_sarif__location(&item->related[r], 0, false, NULL)));
   return json_pack("[{s:[{s:o}]}]", "threadFlows", "locations", steps);
 }
 
-static json_t *report_sarif__result(const finding *item, bool baseline_states) {
+// strata's own fingerprint, unique in the run: the finding's fingerprint
+// (its rule, files and statements, never line numbers) and its occurrence
+// among the findings of that fingerprint, as upload-sarif numbers equal line
+// hashes. primaryLocationLineHash is left to upload-sarif, which computes it
+// from the file and warns about any other value.
+static json_t *report_sarif__fingerprints(const finding *item) {
+  char *value = xasprintf("%s:%u", item->fingerprint, item->occurrence ? item->occurrence : 1);
+  json_t *fingerprints = json_pack("{s:s}", REPORT_SARIF_FINGERPRINT_KEY, value);
+  free(value);
+  return fingerprints;
+}
+
+static json_t *report_sarif__result(const finding *item, bool baseline_states,
+                                    report_source *source) {
   json_t *result =
       json_pack("{s:s,s:I,s:s,s:o,s:[o]}", "ruleId", item->rule->id, "ruleIndex",
                 (json_int_t)rule_index(item->rule), "level", rule_level_name(item->level),
                 "message", report_sarif__message(item->message), "locations",
-                report_sarif__location(&item->location, 0, true));
+                report_sarif__location(&item->location, 0, true, source));
   if (item->fingerprint)
-    json_object_set_new(result, "partialFingerprints",
-                        json_pack("{s:s,s:s}", "primaryLocationLineHash", item->fingerprint,
-                                  "strata/v1", item->fingerprint));
+    json_object_set_new(result, "partialFingerprints", report_sarif__fingerprints(item));
   if (item->related_count) {
     json_t *related = json_array();
     for (size_t r = 0; r < item->related_count; r++)
-      json_array_append_new(related, report_sarif__location(&item->related[r], r + 1, false));
+      json_array_append_new(related, report_sarif__location(&item->related[r], r + 1, false, NULL));
     json_object_set_new(result, "relatedLocations", related);
     json_object_set_new(result, "codeFlows", report_sarif__code_flows(item));
   }
@@ -211,8 +245,23 @@ static json_t *report_sarif__result(const finding *item, bool baseline_states) {
 
 // The log, with the results of the findings marked kept; left_out (may be
 // NULL) says which were not.
+// runs[0].automationDetails.id: the category and '/', which code scanning
+// reads as the category alone (it adds the run's own id).
+static json_t *report_sarif__automation(const report_context *context) {
+  const char *category = context->sarif_category;
+  if (!category && context->config)
+    category = context->config->sarif_category;
+  if (!category)
+    category = REPORT_SARIF_DEFAULT_CATEGORY;
+  size_t length = strlen(category);
+  char *id = xasprintf("%s%s", category, length > 0 && category[length - 1] == '/' ? "" : "/");
+  json_t *automation = json_pack("{s:o}", "id", report_json_string(id));
+  free(id);
+  return automation;
+}
+
 static json_t *report_sarif__log(const report_context *context, const bool *kept,
-                                 const char *left_out) {
+                                 const char *left_out, report_source *source) {
   json_t *run = json_object();
   json_object_set_new(run, "tool", report_sarif__tool());
   json_object_set_new(run, "invocations",
@@ -223,13 +272,13 @@ static json_t *report_sarif__log(const report_context *context, const bool *kept
                         json_pack("{s:{s:s}}", SARIF_SRCROOT, "uri", root_uri));
     free(root_uri);
   }
-  json_object_set_new(run, "automationDetails", json_pack("{s:s}", "id", "strata/"));
+  json_object_set_new(run, "automationDetails", report_sarif__automation(context));
   json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
   json_t *results = json_array();
   for (size_t i = 0; i < context->findings->count; i++)
     if (kept[i] && !report_sarif__outside(&context->findings->items[i]))
-      json_array_append_new(
-          results, report_sarif__result(&context->findings->items[i], context->baseline_states));
+      json_array_append_new(results, report_sarif__result(&context->findings->items[i],
+                                                          context->baseline_states, source));
   json_object_set_new(run, "results", results);
   return json_pack("{s:s,s:s,s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
 }
@@ -268,19 +317,19 @@ static char *report_sarif__left_out(size_t kept, size_t total, const char *limit
 // How many of the findings, most severe first, fit in SARIF_MAX_BYTES of
 // compact JSON beside the rest of the log.
 static size_t report_sarif__fitting(const report_context *context, const size_t *order,
-                                    size_t candidates) {
+                                    size_t candidates, report_source *source) {
   size_t total = context->findings->count;
   bool *none = xcalloc(total + 1, sizeof(bool));
   char *longest = report_sarif__left_out(total, total, "SARIF files of at most 10 MB");
-  json_t *empty = report_sarif__log(context, none, longest);
+  json_t *empty = report_sarif__log(context, none, longest, source);
   size_t used = json_dumpb(empty, NULL, 0, JSON_COMPACT);
   json_decref(empty);
   free(longest);
   free(none);
   size_t fitting = 0;
   for (; fitting < candidates; fitting++) {
-    json_t *result =
-        report_sarif__result(&context->findings->items[order[fitting]], context->baseline_states);
+    json_t *result = report_sarif__result(&context->findings->items[order[fitting]],
+                                          context->baseline_states, source);
     used += json_dumpb(result, NULL, 0, JSON_COMPACT) + 1; // and its ','
     json_decref(result);
     if (used > SARIF_MAX_BYTES)
@@ -298,22 +347,24 @@ bool report_sarif(FILE *out, const report_context *context) {
     kept[order[i]] = true;
   char *left_out =
       keep < total ? report_sarif__left_out(keep, total, "at most 25000 results per run") : NULL;
-  json_t *log = report_sarif__log(context, kept, left_out);
+  report_source *source = report_source_new(context->root);
+  json_t *log = report_sarif__log(context, kept, left_out, source);
   // Indented for people; compact, and then fewer results, when it is too big.
   size_t flags = JSON_INDENT(2);
   if (json_dumpb(log, NULL, 0, flags) > SARIF_MAX_BYTES) {
     flags = JSON_COMPACT;
     if (json_dumpb(log, NULL, 0, flags) > SARIF_MAX_BYTES) {
-      size_t fitting = report_sarif__fitting(context, order, keep);
+      size_t fitting = report_sarif__fitting(context, order, keep, source);
       for (size_t i = fitting; i < keep; i++)
         kept[order[i]] = false;
       free(left_out);
       left_out = report_sarif__left_out(fitting, total, "SARIF files of at most 10 MB");
       json_decref(log);
-      log = report_sarif__log(context, kept, left_out);
+      log = report_sarif__log(context, kept, left_out, source);
     }
   }
   bool ok = report_write_json(out, log, flags);
+  report_source_delete(source);
   json_decref(log);
   free(left_out);
   free(kept);

@@ -9,12 +9,14 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-// The `code` of every lintrunner message: the [[linter]] code in
-// .lintrunner.toml (tools/lintrunner/).
+// The `code` of lintrunner messages unless the command line names the
+// linter's code (--lintrunner-code): the [[linter]] code in .lintrunner.toml
+// (tools/lintrunner/), which lintrunner matches.
 #define REPORT_LINTRUNNER_CODE "STRATA"
 
 // One lintrunner LintMessage per finding, one JSON object per line and
-// nothing else: {"path", "line", "char", "code", "severity", "name",
+// nothing else: {"path", "line", "char", "code" (context->lintrunner_code),
+// "severity", "name",
 // "description", "original", "replacement"}. Levels map error -> "error",
 // warning -> "warning", note -> "advice"; a line or column of 0 (unknown) is
 // null. Only ASCII is written (other characters as \u escapes). Returns false
@@ -25,7 +27,9 @@ bool report_lintrunner(FILE *out, const report_context *context);
 // unreadable paths file): path null, severity "error", the given name and
 // description. lintrunner shows it, where a non-zero exit would only say
 // "Linter failed".
-bool report_lintrunner_failure(FILE *out, const char *name, const char *description);
+// code NULL means REPORT_LINTRUNNER_CODE.
+bool report_lintrunner_failure(FILE *out, const char *code, const char *name,
+                               const char *description);
 
 // One GitHub Actions workflow command per finding, so it shows as an
 // annotation on the pull request:

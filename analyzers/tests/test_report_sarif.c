@@ -145,12 +145,64 @@ static void test_result_fields(void **state) {
   assert_at_string(physical, "artifactLocation.uriBaseId", "%SRCROOT%");
   assert_at_int(physical, "region.startLine", 3);
   assert_at_int(physical, "region.startColumn", 10);
-  assert_at_string(result, "partialFingerprints.primaryLocationLineHash", item->fingerprint);
-  assert_at_string(result, "partialFingerprints.strata/v1", item->fingerprint);
+  // No end known: no end in the region.
+  assert_null(json_object_get(at(physical, "region"), "endColumn"));
+  // strata's own fingerprint; primaryLocationLineHash is upload-sarif's.
+  char *expected = xasprintf("%s:1", item->fingerprint);
+  assert_at_string(result, "partialFingerprints.strata/v2", expected);
+  free(expected);
+  assert_null(json_object_get(at(result, "partialFingerprints"), "primaryLocationLineHash"));
+  assert_int_equal(json_object_size(at(result, "partialFingerprints")), 1);
   // Nothing a plain finding does not have.
   assert_null(json_object_get(result, "relatedLocations"));
   assert_null(json_object_get(result, "codeFlows"));
   assert_null(json_object_get(result, "properties"));
+}
+
+// Two findings of one rule on one statement of one file (a deprecation macro
+// used twice, say) have one fingerprint; SARIF's is still unique.
+static void test_fingerprints_are_unique_per_result(void **state) {
+  sarif_fixture *fixture = *state;
+  const char *parts[] = {"a.h", "C10_DEPRECATED"};
+  for (uint32_t line = 3; line <= 9; line += 6) {
+    finding *item = finding_list_add(fixture->findings, fixture_rule("undated-deprecation"), "a.h",
+                                     line, 1, "m");
+    finding_set_fingerprint(item, parts, 2);
+  }
+  finding_list_number_occurrences(fixture->findings);
+  sarif_fixture_render(fixture);
+  const char *first =
+      json_string_value(at(fixture->run, "results.0.partialFingerprints.strata/v2"));
+  const char *second =
+      json_string_value(at(fixture->run, "results.1.partialFingerprints.strata/v2"));
+  size_t length = strlen(fixture->findings->items[0].fingerprint);
+  assert_memory_equal(first, fixture->findings->items[0].fingerprint, length);
+  assert_string_equal(first + length, ":1");
+  assert_memory_equal(second, fixture->findings->items[0].fingerprint, length);
+  assert_string_equal(second + length, ":2");
+}
+
+// Where the statement's end is known, the region has it.
+static void test_region_end(void **state) {
+  sarif_fixture *fixture = *state;
+  finding *item = finding_list_add(fixture->findings, fixture_rule("layer-violation"), "x.py", 4, 5,
+                                   "'x' imports 'y'");
+  finding_location_set_end(&item->location, 5, 9);
+  sarif_fixture_render(fixture);
+  json_t *region = at(fixture->run, "results.0.locations.0.physicalLocation.region");
+  assert_at_int(region, "startLine", 4);
+  assert_at_int(region, "startColumn", 5);
+  assert_at_int(region, "endLine", 5);
+  assert_at_int(region, "endColumn", 9);
+}
+
+// The category: the command line's, else the config's, else "strata"; '/'
+// ends it, so code scanning takes it for the category alone.
+static void test_category(void **state) {
+  sarif_fixture *fixture = *state;
+  fixture->context.sarif_category = "strata-cpp";
+  sarif_fixture_render(fixture);
+  assert_at_string(fixture->run, "automationDetails.id", "strata-cpp/");
 }
 
 static void test_cycle_has_related_locations_and_a_code_flow(void **state) {
@@ -260,6 +312,10 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_log_and_tool, sarif_setup, sarif_teardown),
       cmocka_unit_test_setup_teardown(test_every_rule_is_described, sarif_setup, sarif_teardown),
       cmocka_unit_test_setup_teardown(test_result_fields, sarif_setup, sarif_teardown),
+      cmocka_unit_test_setup_teardown(test_fingerprints_are_unique_per_result, sarif_setup,
+                                      sarif_teardown),
+      cmocka_unit_test_setup_teardown(test_region_end, sarif_setup, sarif_teardown),
+      cmocka_unit_test_setup_teardown(test_category, sarif_setup, sarif_teardown),
       cmocka_unit_test_setup_teardown(test_cycle_has_related_locations_and_a_code_flow, sarif_setup,
                                       sarif_teardown),
       cmocka_unit_test_setup_teardown(test_notices_become_notifications, sarif_setup,

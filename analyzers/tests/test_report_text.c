@@ -115,6 +115,81 @@ static void test_control_characters_are_escaped(void **state) {
   finding_list_delete(findings);
 }
 
+// The advice a rule's messages share is said once, after the findings.
+static void test_advice_once_per_rule(void **state) {
+  (void)state;
+  finding_list *findings = finding_list_new();
+  for (uint32_t line = 1; line <= 2; line++) {
+    finding *item = finding_list_add(findings, fixture_rule("undated-deprecation"), "a.py", line, 1,
+                                     "undated deprecation 'x': date it");
+    finding_set_advice(item, "date it");
+  }
+  // Not the message's end: no advice.
+  finding_set_advice(&findings->items[0], "something else");
+  report_context context = {.findings = findings};
+  bool ok = false;
+  char *text = fixture_capture(report_text, &context, &ok);
+  assert_true(ok);
+  assert_string_equal(text, "a.py:1:1: warning: undated deprecation 'x' [undated-deprecation]\n"
+                            "a.py:2:1: warning: undated deprecation 'x' [undated-deprecation]\n"
+                            "\n"
+                            "help: date it [undated-deprecation]\n"
+                            "\n"
+                            "2 undated-deprecation\n"
+                            "found 2 problems: 2 warnings\n");
+  free(text);
+  // --quiet: the findings alone.
+  context.quiet = true;
+  text = fixture_capture(report_text, &context, &ok);
+  assert_string_equal(text, "a.py:1:1: warning: undated deprecation 'x' [undated-deprecation]\n"
+                            "a.py:2:1: warning: undated deprecation 'x' [undated-deprecation]\n");
+  free(text);
+  finding_list_delete(findings);
+}
+
+static void test_grouped_and_statistics(void **state) {
+  (void)state;
+  finding_list *findings = finding_list_new();
+  finding_list_add(findings, fixture_rule("layer-violation"), "a.h", 2, 3, "up");
+  finding_list_add(findings, fixture_rule("layer-violation"), "a.h", 12, 1, "up again");
+  finding_list_add(findings, fixture_rule("import-cycle"), "b.py", 1, 1, "round");
+  report_context context = {.findings = findings, .quiet = true};
+  bool ok = false;
+  char *text = fixture_capture(report_text_grouped, &context, &ok);
+  assert_true(ok);
+  assert_string_equal(text, "a.h:\n"
+                            "  2:3  error: up [layer-violation]\n"
+                            "  12:1 error: up again [layer-violation]\n"
+                            "\n"
+                            "b.py:\n"
+                            "  1:1 error: round [import-cycle]\n");
+  free(text);
+  char *buffer = NULL;
+  size_t length = 0;
+  FILE *out = open_memstream(&buffer, &length);
+  assert_true(report_statistics(out, &context, false));
+  fclose(out);
+  assert_string_equal(
+      buffer, "2  layer-violation  error    A component depends on a component in a higher "
+              "layer.\n"
+              "1  import-cycle     error    Python modules that import each other at import "
+              "time.\n");
+  free(buffer);
+  finding_list_delete(findings);
+}
+
+// An empty tree says that nothing was analyzed.
+static void test_nothing_analyzed(void **state) {
+  (void)state;
+  finding_list *findings = finding_list_new();
+  report_context context = {.findings = findings, .nothing_analyzed = true};
+  bool ok = false;
+  char *text = fixture_capture(report_text, &context, &ok);
+  assert_string_equal(text, "nothing analyzed: the tree holds no file strata reads\n");
+  free(text);
+  finding_list_delete(findings);
+}
+
 static void test_write_error_is_reported(void **state) {
   (void)state;
   finding_list *findings = finding_list_new();
@@ -131,6 +206,9 @@ int main(void) {
       cmocka_unit_test(test_no_findings),
       cmocka_unit_test(test_color),
       cmocka_unit_test(test_control_characters_are_escaped),
+      cmocka_unit_test(test_advice_once_per_rule),
+      cmocka_unit_test(test_grouped_and_statistics),
+      cmocka_unit_test(test_nothing_analyzed),
       cmocka_unit_test(test_write_error_is_reported),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,7 +13,7 @@
 
 static bool lintrunner_failure_report(FILE *out, const report_context *context) {
   (void)context;
-  return report_lintrunner_failure(out, "config-error",
+  return report_lintrunner_failure(out, NULL, "config-error",
                                    "strata.yaml:2:1: error: unknown key \"lyers\"");
 }
 

@@ -42,17 +42,17 @@ class Old: pass
 # deprecated in 2.0
 
 warnings.warn("a blank line ends the block", DeprecationWarning)
-# CHECK: dated.py:[[@LINE-1]]:1: warning: undated deprecation 'a blank line ends the block': {{.*}} [undated-deprecation]
+# CHECK: dated.py:[[@LINE-1]]:1: warning: undated deprecation 'a blank line ends the block' [undated-deprecation]
 # JSON-NEXT: {"path": "dated.py", "line": [[@LINE-2]], {{.*}} "dated": false, "since": null, "removal": null}
 x = 1  # deprecated in 2.0
 warnings.warn("a comment after code is no block", DeprecationWarning)
-# CHECK: dated.py:[[@LINE-1]]:1: warning: undated deprecation 'a comment after code is no block': {{.*}} [undated-deprecation]
+# CHECK: dated.py:[[@LINE-1]]:1: warning: undated deprecation 'a comment after code is no block' [undated-deprecation]
 # JSON-NEXT: {"path": "dated.py", "line": [[@LINE-2]], {{.*}} "dated": false, "since": null, "removal": null}
 s = """
 # deprecated in 2.0
 """
 warnings.warn("nor a line in a string", DeprecationWarning)
-# CHECK: dated.py:[[@LINE-1]]:1: warning: undated deprecation 'nor a line in a string': {{.*}} [undated-deprecation]
+# CHECK: dated.py:[[@LINE-1]]:1: warning: undated deprecation 'nor a line in a string' [undated-deprecation]
 # JSON-NEXT: {"path": "dated.py", "line": [[@LINE-2]], {{.*}} "dated": false, "since": null, "removal": null}
 warnings.warn(message, DeprecationWarning)
 # CHECK: dated.py:[[@LINE-1]]:1: note: the message of warnings.warn is not statically known, {{.*}} [undated-deprecation]
@@ -63,10 +63,14 @@ warnings.warn(message, DeprecationWarning)
 
 def f(version):
     warnings.warn(f"deprecated; will be removed in {version}", FutureWarning)
-# CHECK: dated.py:[[@LINE-1]]:5: warning: undated deprecation 'deprecated; will be removed in': {{.*}} [undated-deprecation]
+# CHECK: dated.py:[[@LINE-1]]:5: warning: undated deprecation 'deprecated; will be removed in' [undated-deprecation]
 # JSON-NEXT: {"path": "dated.py", "line": [[@LINE-2]], {{.*}} "dated": false, "since": null, "removal": null}
     warnings.warn("deprecated in 2.4 and will be removed in 2.5", FutureWarning)
-# CHECK: dated.py:[[@LINE-1]]:5: error: expired deprecation 'deprecated in 2.4 and will be removed in 2.5': due for removal in 2.5, and this is 2.6; {{.*}} [expired-deprecation]
+# CHECK: dated.py:[[@LINE-1]]:5: error: expired deprecation 'deprecated in 2.4 and will be removed in 2.5': due for removal in 2.5, and this is 2.6 [expired-deprecation]
 # JSON-NEXT: {"path": "dated.py", "line": [[@LINE-2]], {{.*}} "dated": true, "since": "2.4", "removal": "2.5"}
     warnings.warn("deprecated in 2.4, will be removed in 2.10", FutureWarning)
 # JSON-NEXT: {"path": "dated.py", "line": [[@LINE-1]], {{.*}} "dated": true, "since": "2.4", "removal": "2.10"}
+# The advice, once for each kind of finding.
+# CHECK: help: remove what it deprecates, or give it a later release [expired-deprecation]
+# CHECK-NEXT: help: name the version or date it started or ends, in the message {{.*}} [undated-deprecation]
+# CHECK-NEXT: help: name the version or date in a string literal {{.*}} [undated-deprecation]

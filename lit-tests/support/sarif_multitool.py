@@ -12,8 +12,10 @@ Two checks, for every FILE:
    file, under 10 MB gzip-compressed, at most 25,000 results, rule names of
    at most 255 characters, descriptions of at most 1,024, at most 20 tags,
    help text, automationDetails.id, and on every result a message text, a
-   location relative to %SRCROOT% with a region, and
-   partialFingerprints.primaryLocationLineHash.
+   location relative to %SRCROOT% with a region, and strata's own
+   fingerprint (partialFingerprints["strata/v2"]) but no
+   primaryLocationLineHash, which upload-sarif computes itself (it warns
+   about any other value: github_fingerprints.py checks that).
 
 Prints `valid: FILE` for a file without errors, else each error as
 `error: FILE: RULE: MESSAGE`, and exits 1 when there was any error.
@@ -148,8 +150,11 @@ def check_limits(path):
             at = f"{where}.results[{i}]"
             if not result.get("message", {}).get("text"):
                 errors.append(("result", f"{at}: no message.text"))
-            if not result.get("partialFingerprints", {}).get("primaryLocationLineHash"):
-                errors.append(("result", f"{at}: no partialFingerprints.primaryLocationLineHash"))
+            fingerprints = result.get("partialFingerprints", {})
+            if not fingerprints.get("strata/v2"):
+                errors.append(("result", f"{at}: no partialFingerprints['strata/v2']"))
+            if "primaryLocationLineHash" in fingerprints:
+                errors.append(("result", f"{at}: primaryLocationLineHash is upload-sarif's to set"))
             locations = result.get("locations", [])
             if not locations:
                 errors.append(("result", f"{at}: no locations"))
