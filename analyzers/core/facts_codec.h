@@ -1,6 +1,8 @@
 // file_facts to bytes and back, for the fact cache. The format is private to
-// one strata version (the cache key holds the version and FACTS_FORMAT), and
-// decoding checks every length, so a damaged entry is refused, never trusted.
+// one strata version (the cache key holds the version and FACTS_FORMAT).
+// Decoding checks every length, and then every fact as file_facts_check
+// does: an entry that is damaged, or whose checksum holds over nonsense, is
+// refused (and the file extracted again), never trusted.
 #ifndef STRATA_FACTS_CODEC_H
 #define STRATA_FACTS_CODEC_H
 
