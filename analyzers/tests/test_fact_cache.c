@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static file_facts *sample_facts(void) {
@@ -407,6 +408,23 @@ static void test_nonsense_entry_not_used(void **state) {
   free(folder);
 }
 
+// A cache a team shares (a CI user and a developer) is readable by each of
+// them as the umask allows: the pack is not private to its writer.
+static void test_pack_mode_follows_umask(void **state) {
+  (void)state;
+  char *folder = make_folder();
+  mode_t old_mask = umask(022);
+  write_pack(folder, 0x66, 2000);
+  umask(old_mask);
+  char *path = pack_path(folder, 0x66);
+  struct stat info;
+  assert_int_equal(stat(path, &info), 0);
+  assert_int_equal(info.st_mode & 0777, 0644);
+  unlink(path);
+  free(path);
+  free(folder);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_round_trip),
@@ -414,6 +432,7 @@ int main(void) {
       cmocka_unit_test(test_nonsense_entry_not_used),
       cmocka_unit_test(test_pack_lookups),
       cmocka_unit_test(test_damaged_packs),
+      cmocka_unit_test(test_pack_mode_follows_umask),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
