@@ -2,6 +2,7 @@
 
 #include "adoption.h"
 #include "check.h"
+#include "cpu_count.h"
 #include "fact_cache.h"
 #include "facts_codec.h"
 #include "source.h"
@@ -268,10 +269,8 @@ static void analysis__extract_all(extraction *work, unsigned jobs,
   pthread_t progress_thread;
   bool progress_started = options->progress && pthread_create(&progress_thread, NULL,
                                                               analysis__progress, &progress) == 0;
-  if (jobs == 0) {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    jobs = cores > 0 ? (unsigned)cores : 1;
-  }
+  if (jobs == 0)
+    jobs = cpu_count_available();
   if (jobs > work->files->count)
     jobs = work->files->count ? (unsigned)work->files->count : 1;
   if (jobs > 64)
