@@ -102,6 +102,7 @@ typedef struct strata_config {
   // absolute; NULL when not set (ROOT/strata-baseline.json is then used
   // when it exists).
   char *baseline;
+  config_position baseline_position; // of the `baseline` value, for errors about the file
   // `suppressions.require_reason`: a suppression comment must give a reason
   // (true unless set false).
   bool require_reason;

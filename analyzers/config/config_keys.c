@@ -405,6 +405,7 @@ static bool config__baseline(config__parser *parser, const config_node *node, vo
                         config_node_kind_name(node));
   free(parser->config->baseline);
   parser->config->baseline = xstrdup(node->value);
+  parser->config->baseline_position = node->position;
   return true;
 }
 
