@@ -1,5 +1,7 @@
 #include "edge_finding.h"
 
+#include "report_util.h"
+
 const char *edge_verb(const graph_edge *edge) {
   return edge->kind == FACT_DEP_INCLUDE ? "includes" : "imports";
 }
@@ -22,8 +24,8 @@ void edge_condition_append(const graph_edge *edge, strbuf *out) {
 
 static json_t *edge_finding__end(const strata_config *config, const graph_file *file) {
   json_t *end = json_object();
-  json_object_set_new(end, "path", json_string(file->path));
-  json_object_set_new(end, "module", file->module ? json_string(file->module) : json_null());
+  json_object_set_new(end, "path", report_json_string(file->path));
+  json_object_set_new(end, "module", report_json_string(file->module));
   json_object_set_new(end, "component",
                       file->component >= 0 ? json_string(config->components[file->component].name)
                                            : json_null());
@@ -46,6 +48,6 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
   json_object_set_new(properties, "kind",
                       json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
   const char *condition = edge_condition(edge);
-  json_object_set_new(properties, "condition", condition ? json_string(condition) : json_null());
+  json_object_set_new(properties, "condition", report_json_string(condition));
   item->properties = properties;
 }
