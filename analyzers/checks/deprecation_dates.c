@@ -23,6 +23,17 @@ struct deprecation_dates {
   deprecation__pattern_set dated;
   deprecation__pattern_set removal;
   pcre2_match_data *match; // big enough for every pattern's groups
+  // The sites of one line share their comments (facts.h): the comments read
+  // last, and what they said, are read once for all of them.
+  const char *last_comments;
+  deprecation_dating comments_dating;
+  // They share their statement too, and so their fingerprint: the last one
+  // made, and what it was made of.
+  const rule_doc *fingerprint_rule;
+  const char *fingerprint_path;
+  const char *fingerprint_statement;
+  char *fingerprint_kind;
+  char *fingerprint;
 };
 
 // The options config_keys.c validates patterns with: UTF, so that a
@@ -98,6 +109,9 @@ void deprecation_dates_delete(deprecation_dates *self) {
   deprecation__release_set(&self->dated);
   deprecation__release_set(&self->removal);
   pcre2_match_data_free(self->match);
+  deprecation_dating_release(&self->comments_dating);
+  free(self->fingerprint_kind);
+  free(self->fingerprint);
   free(self);
 }
 
@@ -145,8 +159,30 @@ static bool deprecation__next(deprecation_dates *self, const pcre2_code *code, c
   return true;
 }
 
+static int deprecation__compare_spans(const void *left, const void *right) {
+  const deprecation__span *a = left, *b = right;
+  return a->begin < b->begin ? -1 : a->begin > b->begin;
+}
+
+// Whether span lies inside one of the removal phrases, sorted by where they
+// begin, with reach[i] the furthest end of the first i + 1: the last phrase
+// that begins at or before span does is the furthest any of them reaches.
+static bool deprecation__in_removal(const deprecation__span *removals, const size_t *reach,
+                                    size_t count, deprecation__span span) {
+  size_t low = 0, high = count;
+  while (low < high) {
+    size_t middle = low + (high - low) / 2;
+    if (removals[middle].begin <= span.begin)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low > 0 && reach[low - 1] >= span.end;
+}
+
 // Dates one text (a message or the comments) into out, where what the
-// message said already stands.
+// message said already stands. Each match is placed among the removal
+// phrases by a binary search, so a text of many matches costs n log n.
 static void deprecation__read_text(deprecation_dates *self, const char *text,
                                    deprecation_dating *out) {
   size_t length = strlen(text);
@@ -164,15 +200,17 @@ static void deprecation__read_text(deprecation_dates *self, const char *text,
         first_removal = value;
     }
   }
+  qsort(removals, removal_count, sizeof(*removals), deprecation__compare_spans);
+  size_t *reach = xmalloc((removal_count + 1) * sizeof(size_t));
+  for (size_t r = 0; r < removal_count; r++)
+    reach[r] = r && reach[r - 1] > removals[r].end ? reach[r - 1] : removals[r].end;
   deprecation__span first_since = {SIZE_MAX, 0};
   for (size_t p = 0; p < self->dated.count; p++) {
     size_t offset = 0;
     deprecation__span whole, value;
     while (deprecation__next(self, self->dated.codes[p], text, length, &offset, &whole, &value)) {
       out->dated = true;
-      bool in_removal = false;
-      for (size_t r = 0; r < removal_count && !in_removal; r++)
-        in_removal = value.begin >= removals[r].begin && value.end <= removals[r].end;
+      bool in_removal = deprecation__in_removal(removals, reach, removal_count, value);
       // The earliest wins; at the same place, the longer ("2025-06-01"
       // over "2025-06").
       if (!in_removal && (value.begin < first_since.begin ||
@@ -185,15 +223,31 @@ static void deprecation__read_text(deprecation_dates *self, const char *text,
   if (!out->removal && first_removal.begin != SIZE_MAX)
     out->removal = xstrndup(text + first_removal.begin, first_removal.end - first_removal.begin);
   free(removals);
+  free(reach);
 }
 
 void deprecation_dates_read(deprecation_dates *self, const fact_deprecation *site,
                             deprecation_dating *out) {
-  *out = (deprecation_dating){0};
+  *out = (deprecation_dating){.from = self};
   if (site->message)
     deprecation__read_text(self, site->message, out);
-  if (site->comments)
-    deprecation__read_text(self, site->comments, out);
+  if (!site->comments)
+    return;
+  // Reading the comments after the message only adds what the message did
+  // not say, so what the comments say alone can be kept for the next site
+  // of the line, which shares them.
+  if (site->comments != self->last_comments) {
+    deprecation_dating_release(&self->comments_dating);
+    self->comments_dating = (deprecation_dating){0};
+    deprecation__read_text(self, site->comments, &self->comments_dating);
+    self->last_comments = site->comments;
+  }
+  const deprecation_dating *said = &self->comments_dating;
+  out->dated = out->dated || said->dated;
+  if (!out->since && said->since)
+    out->since = xstrdup(said->since);
+  if (!out->removal && said->removal)
+    out->removal = xstrdup(said->removal);
 }
 
 void deprecation_dates_each(const graph *files, const strata_config *config, notice_list *notices,
@@ -490,8 +544,27 @@ bool deprecation_clock_passed(const deprecation_clock *clock, const deprecation_
 
 void deprecation_finding_describe(finding *item, const char *path, const fact_deprecation *site,
                                   const deprecation_dating *dating) {
-  const char *parts[] = {path, site->kind, site->statement ? site->statement : ""};
-  finding_set_fingerprint(item, parts, sizeof(parts) / sizeof(parts[0]));
+  deprecation_dates *reader = dating->from;
+  if (reader && reader->fingerprint && reader->fingerprint_rule == item->rule &&
+      reader->fingerprint_path == path && reader->fingerprint_statement == site->statement &&
+      strcmp(reader->fingerprint_kind, site->kind) == 0) {
+    // The site before, on the same line: the same fingerprint, not hashed
+    // again from the line.
+    free(item->fingerprint);
+    item->fingerprint = xstrdup(reader->fingerprint);
+  } else {
+    const char *parts[] = {path, site->kind, site->statement ? site->statement : ""};
+    finding_set_fingerprint(item, parts, sizeof(parts) / sizeof(parts[0]));
+    if (reader) {
+      free(reader->fingerprint);
+      free(reader->fingerprint_kind);
+      reader->fingerprint = xstrdup(item->fingerprint);
+      reader->fingerprint_kind = xstrdup(site->kind);
+      reader->fingerprint_rule = item->rule;
+      reader->fingerprint_path = path;
+      reader->fingerprint_statement = site->statement;
+    }
+  }
   finding_add_involved(item, path);
   json_t *properties = json_object();
   json_object_set_new(properties, "kind", report_json_string(site->kind));

@@ -38,6 +38,9 @@ typedef struct deprecation_dating {
   char *since;
   // The version or date of the first removal phrase; NULL when none.
   char *removal;
+  // The reader that dated it (NULL if none), which remembers what the sites
+  // of one line share (their comments, their fingerprint).
+  deprecation_dates *from;
 } deprecation_dating;
 
 // Dates site into *out; release it with deprecation_dating_release.

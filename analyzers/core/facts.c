@@ -51,6 +51,10 @@ file_facts *file_facts_new(void) {
   return xcalloc(1, sizeof(file_facts));
 }
 
+// Whether fact i of array owns its field: it does unless the fact before it
+// shares the string (see file_facts in facts.h).
+#define FACTS__OWNS(array, i, field) ((i) == 0 || (array)[(i)-1].field != (array)[i].field)
+
 void file_facts_delete(file_facts *self) {
   if (!self)
     return;
@@ -60,15 +64,19 @@ void file_facts_delete(file_facts *self) {
     for (uint32_t n = 0; n < dependency->name_count; n++)
       free(dependency->names[n]);
     free(dependency->names);
-    free(dependency->statement);
-    free(dependency->condition);
+    if (FACTS__OWNS(self->dependencies, i, statement))
+      free(dependency->statement);
+    if (FACTS__OWNS(self->dependencies, i, condition))
+      free(dependency->condition);
   }
   free(self->dependencies);
   for (size_t i = 0; i < self->deprecation_count; i++) {
     free(self->deprecations[i].kind);
     free(self->deprecations[i].message);
-    free(self->deprecations[i].comments);
-    free(self->deprecations[i].statement);
+    if (FACTS__OWNS(self->deprecations, i, comments))
+      free(self->deprecations[i].comments);
+    if (FACTS__OWNS(self->deprecations, i, statement))
+      free(self->deprecations[i].statement);
   }
   free(self->deprecations);
   for (size_t i = 0; i < self->suppression_count; i++) {

@@ -28,14 +28,25 @@ static void codec__u32(strbuf *out, uint32_t value) {
   strbuf_append(out, (const char *)bytes, 4);
 }
 
-// UINT32_MAX as the length marks NULL, so NULL and "" stay apart.
+// UINT32_MAX as the length marks NULL, so NULL and "" stay apart;
+// UINT32_MAX - 1 a string the fact before shares (facts.h), written once.
 #define CODEC_NULL UINT32_MAX
+#define CODEC_SHARED (UINT32_MAX - 1)
 
 static void codec__string(strbuf *out, const char *text) {
   size_t length = text ? strlen(text) : 0;
   codec__u32(out, text ? (uint32_t)length : CODEC_NULL);
   if (text)
     strbuf_append(out, text, length);
+}
+
+// A string the fact before may share: before is its string, or NULL for the
+// first fact of a kind.
+static void codec__shared_string(strbuf *out, const char *text, const char *before) {
+  if (text && text == before)
+    codec__u32(out, CODEC_SHARED);
+  else
+    codec__string(out, text);
 }
 
 enum {
@@ -45,7 +56,8 @@ enum {
   CODEC_FLAGS_KNOWN = 0xffffu | CODEC_FLAG_FROM | CODEC_FLAG_ANGLED | CODEC_FLAG_COMPUTED,
 };
 
-static void codec__put_dependency(strbuf *out, const fact_dependency *dependency) {
+static void codec__put_dependency(strbuf *out, const fact_dependency *dependency,
+                                  const fact_dependency *before) {
   codec__u32(out, (uint32_t)dependency->kind | (uint32_t)dependency->scope << 8 |
                       (dependency->is_from ? CODEC_FLAG_FROM : 0) |
                       (dependency->angled ? CODEC_FLAG_ANGLED : 0) |
@@ -54,20 +66,21 @@ static void codec__put_dependency(strbuf *out, const fact_dependency *dependency
   codec__u32(out, dependency->column);
   codec__u32(out, dependency->level);
   codec__string(out, dependency->target);
-  codec__string(out, dependency->statement);
-  codec__string(out, dependency->condition);
+  codec__shared_string(out, dependency->statement, before ? before->statement : NULL);
+  codec__shared_string(out, dependency->condition, before ? before->condition : NULL);
   codec__u32(out, dependency->name_count);
   for (uint32_t n = 0; n < dependency->name_count; n++)
     codec__string(out, dependency->names[n]);
 }
 
-static void codec__put_deprecation(strbuf *out, const fact_deprecation *deprecation) {
+static void codec__put_deprecation(strbuf *out, const fact_deprecation *deprecation,
+                                   const fact_deprecation *before) {
   codec__u32(out, deprecation->line);
   codec__u32(out, deprecation->column);
   codec__string(out, deprecation->kind);
   codec__string(out, deprecation->message);
-  codec__string(out, deprecation->comments);
-  codec__string(out, deprecation->statement);
+  codec__shared_string(out, deprecation->comments, before ? before->comments : NULL);
+  codec__shared_string(out, deprecation->statement, before ? before->statement : NULL);
 }
 
 static void codec__put_suppression(strbuf *out, const fact_suppression *suppression) {
@@ -88,10 +101,10 @@ static void codec__put_notice(strbuf *out, const fact_notice *notice) {
 void facts_encode(const file_facts *facts, strbuf *out) {
   codec__u32(out, (uint32_t)facts->dependency_count);
   for (size_t i = 0; i < facts->dependency_count; i++)
-    codec__put_dependency(out, &facts->dependencies[i]);
+    codec__put_dependency(out, &facts->dependencies[i], i ? &facts->dependencies[i - 1] : NULL);
   codec__u32(out, (uint32_t)facts->deprecation_count);
   for (size_t i = 0; i < facts->deprecation_count; i++)
-    codec__put_deprecation(out, &facts->deprecations[i]);
+    codec__put_deprecation(out, &facts->deprecations[i], i ? &facts->deprecations[i - 1] : NULL);
   codec__u32(out, (uint32_t)facts->suppression_count);
   for (size_t i = 0; i < facts->suppression_count; i++)
     codec__put_suppression(out, &facts->suppressions[i]);
@@ -121,12 +134,9 @@ static uint32_t codec__read_u32(reader *self) {
   return value;
 }
 
-// A string, or NULL for the NULL marker; a string holding a NUL byte, which
+// The string of length bytes at the reader; one holding a NUL byte, which
 // no C string of a fact can, fails the reader.
-static char *codec__read_string(reader *self) {
-  uint32_t length = codec__read_u32(self);
-  if (!self->ok || length == CODEC_NULL)
-    return NULL;
+static char *codec__read_text(reader *self, uint32_t length) {
   if ((size_t)(self->end - self->at) < length || memchr(self->at, '\0', length)) {
     self->ok = false;
     return NULL;
@@ -134,6 +144,32 @@ static char *codec__read_string(reader *self) {
   char *text = xstrndup((const char *)self->at, length);
   self->at += length;
   return text;
+}
+
+// A string, or NULL for the NULL marker.
+static char *codec__read_string(reader *self) {
+  uint32_t length = codec__read_u32(self);
+  if (!self->ok || length == CODEC_NULL)
+    return NULL;
+  if (length == CODEC_SHARED) {
+    self->ok = false;
+    return NULL;
+  }
+  return codec__read_text(self, length);
+}
+
+// A string the fact before may share (codec__shared_string): before is its
+// string, NULL for the first fact of a kind; sharing a NULL fails the reader.
+static char *codec__read_shared_string(reader *self, char *before) {
+  uint32_t length = codec__read_u32(self);
+  if (!self->ok || length == CODEC_NULL)
+    return NULL;
+  if (length == CODEC_SHARED) {
+    if (!before)
+      self->ok = false;
+    return before;
+  }
+  return codec__read_text(self, length);
 }
 
 // A count of items that take at least item_bytes each: one larger than what
@@ -157,6 +193,8 @@ enum {
 
 static void codec__get_dependency(reader *in, file_facts *facts) {
   fact_dependency *dependency = file_facts_add_dependency(facts);
+  fact_dependency *before =
+      facts->dependency_count > 1 ? &facts->dependencies[facts->dependency_count - 2] : NULL;
   uint32_t flags = codec__read_u32(in);
   if (flags & ~(uint32_t)CODEC_FLAGS_KNOWN)
     in->ok = false;
@@ -169,8 +207,8 @@ static void codec__get_dependency(reader *in, file_facts *facts) {
   dependency->column = codec__read_u32(in);
   dependency->level = codec__read_u32(in);
   dependency->target = codec__read_string(in);
-  dependency->statement = codec__read_string(in);
-  dependency->condition = codec__read_string(in);
+  dependency->statement = codec__read_shared_string(in, before ? before->statement : NULL);
+  dependency->condition = codec__read_shared_string(in, before ? before->condition : NULL);
   uint32_t name_count = codec__read_count(in, CODEC_NAME_BYTES);
   for (uint32_t n = 0; n < name_count && in->ok; n++) {
     char *name = codec__read_string(in);
@@ -185,12 +223,14 @@ static void codec__get_dependency(reader *in, file_facts *facts) {
 
 static void codec__get_deprecation(reader *in, file_facts *facts) {
   fact_deprecation *deprecation = file_facts_add_deprecation(facts);
+  fact_deprecation *before =
+      facts->deprecation_count > 1 ? &facts->deprecations[facts->deprecation_count - 2] : NULL;
   deprecation->line = codec__read_u32(in);
   deprecation->column = codec__read_u32(in);
   deprecation->kind = codec__read_string(in);
   deprecation->message = codec__read_string(in);
-  deprecation->comments = codec__read_string(in);
-  deprecation->statement = codec__read_string(in);
+  deprecation->comments = codec__read_shared_string(in, before ? before->comments : NULL);
+  deprecation->statement = codec__read_shared_string(in, before ? before->statement : NULL);
 }
 
 static void codec__get_suppression(reader *in, file_facts *facts) {

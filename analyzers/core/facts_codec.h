@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 // Bump when file_facts gains a field.
-#define FACTS_FORMAT 5
+#define FACTS_FORMAT 6
 
 void facts_encode(const file_facts *facts, strbuf *out);
 // Returns the decoded facts (the caller frees them), or NULL when bytes are

@@ -40,7 +40,7 @@ void python_comments_add(python_comments *self, TSNode node, const char *bytes) 
   XGROW(self->items, self->capacity, self->count + 1);
   python_comment *comment = &self->items[self->count++];
   comment->line = point.row + 1;
-  comment->column = python_text_column(bytes, point, start);
+  comment->column = python_text_column(NULL, bytes, point, start); // one a line
   comment->start = start;
   comment->end = end;
   comment->own_line = own_line;

@@ -54,6 +54,12 @@ typedef struct python_deprecations {
   size_t part_capacity;
   strbuf name;
   strbuf text;
+  source_columns columns; // of the file at hand
+  // The last site recorded: a site on the same line shares its statement and
+  // comments (facts.h), which depend on the line only.
+  uint32_t last_line;
+  char *last_statement;
+  char *last_comments;
 } python_deprecations;
 
 // names[0..count) are the configured call and decorator names (copied).

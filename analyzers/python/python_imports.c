@@ -73,11 +73,14 @@ typedef struct python_statement {
   fact_scope scope;
   uint32_t line;
   uint32_t column;
-  const char *text; // folded; each fact holds a copy
+  const char *text; // folded
+  // The copy the statement's first fact holds; the others share it (facts.h),
+  // so `import a0, a1, ...` costs its text once, not once per name.
+  char *shared;
 } python_statement;
 
 // Adds a fact for statement whose target is self->text.
-static fact_dependency *python_imports__add(python_imports *self, const python_statement *statement,
+static fact_dependency *python_imports__add(python_imports *self, python_statement *statement,
                                             file_facts *facts) {
   fact_dependency *dependency = file_facts_add_dependency(facts);
   dependency->kind = FACT_DEP_IMPORT;
@@ -85,14 +88,16 @@ static fact_dependency *python_imports__add(python_imports *self, const python_s
   dependency->line = statement->line;
   dependency->column = statement->column;
   dependency->target = xstrndup(self->text.data, self->text.length);
-  dependency->statement = xstrdup(statement->text);
+  if (!statement->shared)
+    statement->shared = xstrdup(statement->text);
+  dependency->statement = statement->shared;
   return dependency;
 }
 
 // `import a.b, c as d`: one fact per entry. The cursor is on the statement
 // and is left there.
 static void python_imports__import(python_imports *self, TSTreeCursor *cursor,
-                                   const source_text *source, const python_statement *statement,
+                                   const source_text *source, python_statement *statement,
                                    file_facts *facts) {
   const python_grammar *grammar = self->grammar;
   if (!ts_tree_cursor_goto_first_child(cursor))
@@ -149,7 +154,7 @@ static bool python_imports__from_module(python_imports *self, TSNode module,
 // one fact holding every name. The cursor is on the statement and is left
 // there.
 static void python_imports__from(python_imports *self, TSTreeCursor *cursor, bool future,
-                                 const source_text *source, const python_statement *statement,
+                                 const source_text *source, python_statement *statement,
                                  file_facts *facts) {
   const python_grammar *grammar = self->grammar;
   fact_dependency *dependency = NULL;
@@ -200,7 +205,8 @@ static void python_imports__statement(python_imports *self, TSTreeCursor *cursor
   strbuf_init(&folded);
   python_text_fold(source->bytes, start, ts_node_end_byte(node), &folded);
   python_statement statement = {scope, point.row + 1,
-                                python_text_column(source->bytes, point, start), folded.data};
+                                python_text_column(&self->columns, source->bytes, point, start),
+                                folded.data, NULL};
   if (symbol == grammar->import_statement) {
     python_imports__import(self, cursor, source, &statement, facts);
   } else {
@@ -216,6 +222,7 @@ void python_imports_extract(python_imports *self, const TSTree *tree, const sour
   // Every import statement spells "import": the walk goes only into nodes
   // whose bytes do, which leaves out most function bodies.
   python_hits_clear(&self->hits);
+  source_columns_init(&self->columns, source->bytes);
   python_hits_add_word(&self->hits, source->bytes, source->length, "import", 6);
   if (self->hits.count == 0)
     return;

@@ -31,6 +31,6 @@ bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t
   TSPoint point = ts_node_start_point(problem);
   uint32_t start = ts_node_start_byte(problem);
   *line = point.row + 1;
-  *column = python_text_column(bytes, point, start);
+  *column = python_text_column(NULL, bytes, point, start);
   return true;
 }

@@ -89,6 +89,58 @@ static void test_round_trip(void **state) {
   strbuf_release(&encoded);
 }
 
+// Facts one after the other may share a string (facts.h): written once,
+// read back shared, freed once.
+static void test_shared_strings(void **state) {
+  (void)state;
+  file_facts *facts = file_facts_new();
+  for (int i = 0; i < 3; i++) {
+    fact_dependency *dependency = file_facts_add_dependency(facts);
+    dependency->kind = FACT_DEP_IMPORT;
+    dependency->line = 1;
+    dependency->column = 1 + 7 * (uint32_t)i;
+    dependency->target = strdup(i == 0 ? "a" : i == 1 ? "b" : "c");
+    dependency->statement = i == 0 ? strdup("import a, b, c") : facts->dependencies[0].statement;
+  }
+  for (int i = 0; i < 2; i++) {
+    fact_deprecation *site = file_facts_add_deprecation(facts);
+    site->line = 4;
+    site->column = 1 + 20 * (uint32_t)i;
+    site->kind = strdup("warnings.warn");
+    site->comments = i == 0 ? strdup("# since 2.1") : facts->deprecations[0].comments;
+    site->statement = i == 0 ? strdup("warn(a); warn(b)") : facts->deprecations[0].statement;
+  }
+  strbuf encoded;
+  strbuf_init(&encoded);
+  facts_encode(facts, &encoded);
+  // The statement is written once.
+  size_t copies = 0;
+  for (size_t at = 0; at + 14 <= encoded.length; at++)
+    copies += memcmp(encoded.data + at, "import a, b, c", 14) == 0;
+  assert_int_equal(copies, 1);
+  file_facts *decoded = facts_decode(encoded.data, encoded.length);
+  assert_non_null(decoded);
+  assert_int_equal(decoded->dependency_count, 3);
+  assert_string_equal(decoded->dependencies[2].statement, "import a, b, c");
+  assert_ptr_equal(decoded->dependencies[1].statement, decoded->dependencies[0].statement);
+  assert_ptr_equal(decoded->dependencies[2].statement, decoded->dependencies[0].statement);
+  assert_ptr_equal(decoded->deprecations[1].comments, decoded->deprecations[0].comments);
+  assert_string_equal(decoded->deprecations[1].statement, "warn(a); warn(b)");
+  file_facts_delete(decoded);
+  // A first fact cannot share: there is nothing before it.
+  strbuf_clear(&encoded);
+  facts_encode(facts, &encoded);
+  size_t at = 0;
+  while (memcmp(encoded.data + at, "import a, b, c", 14) != 0)
+    at++;
+  // The first statement's length becomes the marker, and its text goes.
+  memcpy(encoded.data + at - 4, "\xfe\xff\xff\xff", 4);
+  memmove(encoded.data + at, encoded.data + at + 14, encoded.length - at - 14);
+  assert_null(facts_decode(encoded.data, encoded.length - 14));
+  strbuf_release(&encoded);
+  file_facts_delete(facts);
+}
+
 // Encodes facts, which file_facts_check refuses, and decodes them again.
 static file_facts *round_trip(const file_facts *facts) {
   strbuf encoded;
@@ -428,6 +480,7 @@ static void test_pack_mode_follows_umask(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_round_trip),
+      cmocka_unit_test(test_shared_strings),
       cmocka_unit_test(test_nonsense_refused),
       cmocka_unit_test(test_nonsense_entry_not_used),
       cmocka_unit_test(test_pack_lookups),
