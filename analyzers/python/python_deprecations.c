@@ -476,7 +476,8 @@ static void python_deprecations__reset(python_deprecations *self) {
 }
 
 void python_deprecations_extract(python_deprecations *self, const TSTree *tree,
-                                 const source_text *source, file_facts *facts) {
+                                 const source_text *source, const python_comments *hidden,
+                                 file_facts *facts) {
   python_deprecations__reset(self);
   // A full walk of the tree costs as much as a tenth of the parse. Without
   // the words every site and suppression is spelled with, the walk cannot
@@ -494,6 +495,8 @@ void python_deprecations_extract(python_deprecations *self, const TSTree *tree,
     python_deprecations__reset(self);
     python_deprecations__collect(self, tree, source->bytes);
   }
+  if (hidden)
+    python_comments_merge(&self->comments, hidden);
   source_columns_init(&self->columns, source->bytes);
   self->last_line = 0;
   for (size_t i = 0; i < self->candidate_count; i++) {

@@ -21,6 +21,7 @@ struct frontend_worker {
   python_grammar grammar;
   python_imports imports;
   python_deprecations deprecations;
+  python_guard_result guard; // what the file at hand is parsed and read from
 };
 
 // .py modules and .pyi stubs, whose imports only type checkers follow (the
@@ -46,6 +47,7 @@ static frontend_worker *python__worker_new(const strata_config *config) {
     return NULL;
   }
   python_imports_init(&worker->imports, &worker->grammar);
+  python_guard_result_init(&worker->guard);
   python_deprecations_init(&worker->deprecations, &worker->grammar,
                            config ? config->deprecations.python_calls : NULL,
                            config ? config->deprecations.python_call_count : 0);
@@ -69,6 +71,7 @@ static void python__worker_delete(frontend_worker *worker) {
   python_arena_delete(worker->arena);
   python_imports_release(&worker->imports);
   python_deprecations_release(&worker->deprecations);
+  python_guard_result_release(&worker->guard);
   python_grammar_release(&worker->grammar);
   free(worker);
 }
@@ -83,28 +86,41 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
   char *lf_copy = python_text_lone_cr_to_lf(source->bytes, source->length);
   if (lf_copy)
     text.bytes = lf_copy;
-  uint32_t deep_line, deep_count;
-  char *guarded = python_guard_blank_deep_lines(text.bytes, text.length, &deep_line, &deep_count);
-  if (guarded) {
-    text.bytes = guarded;
-    file_facts_add_notice(facts, deep_line, 1,
+  // The guard blanks what the parser cannot take (python_guard.h): the facts
+  // are read from its readable text, the parser gets its parsable one.
+  python_guard_result *guard = &worker->guard;
+  python_guard_apply(text.bytes, text.length, guard);
+  if (guard->readable)
+    text.bytes = guard->readable;
+  const char *parsed = guard->parsable ? guard->parsable : text.bytes;
+  if (guard->deep_count)
+    file_facts_add_notice(facts, guard->deep_line, 1,
                           "skipped %u statement%s from line %u: nested too deeply for the parser "
                           "to recover from an error in it",
-                          deep_count, deep_count == 1 ? "" : "s", deep_line);
-  }
+                          guard->deep_count, guard->deep_count == 1 ? "" : "s", guard->deep_line);
+  if (guard->backslash_count)
+    file_facts_add_notice(
+        facts, guard->backslash_line, 1,
+        "read %u line%s from line %u as blank: they hold nothing but a backslash, more than %u in "
+        "a "
+        "row, which the parser reads in quadratic time; the statements they continued end there",
+        guard->backslash_count, guard->backslash_count == 1 ? "" : "s", guard->backslash_line,
+        PYTHON_GUARD_MAX_RUN);
   // Everything tree-sitter makes for this file, the parser and the tree
   // included, comes from the arena and goes with it at the end.
   python_arena_enter(worker->arena);
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, worker->grammar.language);
-  TSTree *tree = ts_parser_parse_string(parser, NULL, text.bytes, (uint32_t)text.length);
+  TSTree *tree = ts_parser_parse_string(parser, NULL, parsed, (uint32_t)text.length);
   if (!tree) {
     file_facts_add_notice(facts, 0, 0, "cannot parse: tree-sitter gave up on the file");
     ok = false;
     goto cleanup;
   }
   python_imports_extract(&worker->imports, tree, &text, facts);
-  python_deprecations_extract(&worker->deprecations, tree, &text, facts);
+  python_comments_drop_in_strings(&guard->hidden, worker->grammar.string,
+                                  worker->grammar.string_content, tree);
+  python_deprecations_extract(&worker->deprecations, tree, &text, &guard->hidden, facts);
   python_suppressions_extract(&worker->deprecations.comments, text.bytes, facts);
   uint32_t line, column;
   if (python_syntax_first_problem(tree, text.bytes, &line, &column))
@@ -120,7 +136,7 @@ cleanup:
   ts_parser_delete(parser);
   python_arena_leave(worker->arena);
   free(lf_copy);
-  free(guarded);
+  python_guard_result_clear(guard);
   return ok;
 }
 
