@@ -97,6 +97,10 @@ typedef struct strata_config {
   config_forbidden *forbidden;
   size_t forbidden_count;
   size_t max_file_bytes; // files larger are skipped with a notice
+  // What one file may cost a front end (file_budget.h): CPU seconds, and
+  // bytes of the parser's memory.
+  double max_file_seconds;
+  size_t max_file_memory;
   config_deprecations deprecations;
   // `baseline`: the baseline file, relative to the analyzed root unless
   // absolute; NULL when not set (ROOT/strata-baseline.json is then used
@@ -119,6 +123,9 @@ typedef struct strata_config {
 extern const char *const config_default_deprecation_macros[];
 extern const char *const config_default_dated_patterns[];
 extern const char *const config_default_removal_patterns[];
+
+#define CONFIG_DEFAULT_MAX_FILE_SECONDS 10.0
+#define CONFIG_DEFAULT_MAX_FILE_MEMORY ((size_t)1 << 30)
 
 typedef struct config_error {
   char *file;

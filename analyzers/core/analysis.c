@@ -305,6 +305,11 @@ static uint64_t analysis__options_key(const strata_config *config) {
   XXH3_64bits_update(state, &format, sizeof(format));
   uint64_t max_bytes = config->max_file_bytes;
   XXH3_64bits_update(state, &max_bytes, sizeof(max_bytes));
+  // A file over its budget has notices for facts: another budget, other facts.
+  uint64_t max_memory = config->max_file_memory;
+  XXH3_64bits_update(state, &max_memory, sizeof(max_memory));
+  double max_seconds = config->max_file_seconds;
+  XXH3_64bits_update(state, &max_seconds, sizeof(max_seconds));
   const char *std = config->cxx_std ? config->cxx_std : "";
   XXH3_64bits_update(state, std, strlen(std) + 1);
   for (size_t i = 0; i < config->cxx_define_count; i++)
