@@ -153,6 +153,16 @@ baseline *baseline_read(const char *path, char **error, uint32_t *line, uint32_t
     *error = xasprintf("cannot read the baseline '%s': %s", path, strerror(errno));
     return NULL;
   }
+  baseline *self = baseline_read_text(text, length, path, error, line, column);
+  free(text);
+  return self;
+}
+
+baseline *baseline_read_text(const char *text, size_t length, const char *path, char **error,
+                             uint32_t *line, uint32_t *column) {
+  *error = NULL;
+  *line = 0;
+  *column = 0;
   baseline *self = xcalloc(1, sizeof(baseline));
   self->path = xstrdup(path);
   json_error_t json_error;
@@ -210,13 +220,11 @@ baseline *baseline_read(const char *path, char **error, uint32_t *line, uint32_t
   baseline__locate(self, text, length);
   baseline__index(self);
   json_decref(root);
-  free(text);
   return self;
 positioned:
   baseline__point(text, length, where, depth, line, column);
 fail:
   json_decref(root);
-  free(text);
   baseline_delete(self);
   return NULL;
 }

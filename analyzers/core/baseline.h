@@ -50,6 +50,10 @@ typedef struct baseline {
 // could not be read.
 // The caller frees the result with baseline_delete.
 baseline *baseline_read(const char *path, char **error, uint32_t *line, uint32_t *column);
+// The same for the text of a baseline already in memory (length bytes, no
+// NUL needed), which path names in messages.
+baseline *baseline_read_text(const char *text, size_t length, const char *path, char **error,
+                             uint32_t *line, uint32_t *column);
 void baseline_delete(baseline *self);
 
 // Marks the first unmatched entry with fingerprint matched. False when there
