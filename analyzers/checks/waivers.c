@@ -220,7 +220,9 @@ static void waivers__report_suppression(const waivers *self, const waiver_suppre
     bool repeated = false; // `ignore[a, a]`: one finding for both
     for (uint32_t k = 0; k < r; k++)
       repeated = repeated || strcmp(fact->rules[k], rule) == 0;
-    if (repeated)
+    // A rule that is off, or does not speak about this file, reports
+    // nothing here: its suppression waits, it is not unused.
+    if (repeated || (rule_find(rule) && !config_rule_applies(self->config, rule, file->path)))
       continue;
     if (!rule_find(rule))
       finding_list_add(

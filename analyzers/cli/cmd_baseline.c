@@ -8,18 +8,20 @@
 #include "cli_baseline.h"
 #include "cli_common.h"
 #include "cli_options.h"
+#include "cli_rules.h"
 #include "exit_code.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { BASELINE_OUTPUT, BASELINE_TODAY, BASELINE_SHARED };
+enum { BASELINE_OUTPUT, BASELINE_TODAY, BASELINE_SELECT, BASELINE_IGNORE, BASELINE_SHARED };
 
 static const cli_option baseline_options[] = {
     [BASELINE_OUTPUT] = {"output", 'o', "FILE", "write the baseline to FILE (default: see below)"},
     [BASELINE_TODAY] = {"today", 0, "YYYY-MM-DD",
                         "judge removal dates and allowances as on that day (default: the clock)"},
+    CLI_RULES_OPTIONS,
     CLI_ANALYSIS_OPTIONS,
 };
 
@@ -44,6 +46,7 @@ typedef struct baseline_state {
   cli_analysis_flags shared;
   const char *output_path;
   const char *today;
+  cli_rules rules;
 } baseline_state;
 
 static bool baseline__option(void *state, size_t option, const char *argument) {
@@ -57,6 +60,10 @@ static bool baseline__option(void *state, size_t option, const char *argument) {
   case BASELINE_TODAY:
     self->today = argument;
     return cli_valid_today("baseline", argument);
+  case BASELINE_SELECT:
+  case BASELINE_IGNORE:
+    cli_rules_add(&self->rules, option == BASELINE_IGNORE, argument);
+    return true;
   }
   return false;
 }
@@ -75,8 +82,11 @@ int cmd_baseline(int argc, char **argv) {
   }
   const char *root = first < argc ? argv[first] : ".";
   strata_config *config = cli_load_config("baseline", state.shared.config_path, root);
-  if (!config)
+  if (!config || !cli_rules_apply(&state.rules, "baseline", config)) {
+    config_delete(config);
+    cli_rules_release(&state.rules);
     return EXIT_ERROR;
+  }
   int status = EXIT_ERROR;
   char *error = NULL;
   char *path = NULL;
@@ -119,6 +129,7 @@ cleanup:
   free(include);
   free(path);
   free(error);
+  cli_rules_release(&state.rules);
   analysis_delete(result);
   config_delete(config);
   return status;

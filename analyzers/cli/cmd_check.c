@@ -7,6 +7,7 @@
 #include "cli_common.h"
 #include "cli_options.h"
 #include "cli_paths.h"
+#include "cli_rules.h"
 #include "exit_code.h"
 #include "report.h"
 #include "report_workflow.h"
@@ -30,6 +31,8 @@ enum {
   CHECK_UPDATE_BASELINE,
   CHECK_INCLUDE_BASELINED,
   CHECK_COLOR,
+  CHECK_SELECT,
+  CHECK_IGNORE,
   CHECK_SHARED
 };
 
@@ -50,6 +53,7 @@ static const cli_option check_options[] = {
                                  "SARIF: keep baselined results, as suppressed and unchanged"},
     [CHECK_COLOR] = {"color", 0, "WHEN",
                      "auto (default: on a terminal, unless NO_COLOR), always, never"},
+    CLI_RULES_OPTIONS,
     CLI_ANALYSIS_OPTIONS,
 };
 
@@ -105,6 +109,7 @@ typedef struct check_state {
   bool update_baseline;
   bool include_baselined;
   cli_color_mode color;
+  cli_rules rules;
 } check_state;
 
 static bool check__option(void *state, size_t option, const char *argument) {
@@ -151,6 +156,10 @@ static bool check__option(void *state, size_t option, const char *argument) {
       fprintf(stderr, "strata check: --color takes auto, always or never, not '%s'\n", argument);
       return false;
     }
+    return true;
+  case CHECK_SELECT:
+  case CHECK_IGNORE:
+    cli_rules_add(&self->rules, option == CHECK_IGNORE, argument);
     return true;
   }
   return false;
@@ -340,6 +349,10 @@ int cmd_check(int argc, char **argv) {
     free(config->today);
     config->today = xstrdup(state.today);
   }
+  if (!cli_rules_apply(&state.rules, "check", config)) {
+    status = check__fail(&state, "usage-error", "unknown rule in --select or --ignore", true);
+    goto cleanup;
+  }
   bool printed;
   if (!check__baseline(&state, root, config, &base, &error, &printed)) {
     status = check__fail(&state, "baseline-error", error, printed);
@@ -406,6 +419,7 @@ cleanup:
   config_delete(config);
   cli_named_files_delete(named);
   cli_path_list_release(&paths);
+  cli_rules_release(&state.rules);
   free(root);
   free(error);
   return status;

@@ -81,18 +81,28 @@ static void why__step(FILE *out, const analysis *result, const strata_config *co
           from->path, why__component(config, from),
           edge->kind == FACT_DEP_INCLUDE ? "includes" : "imports", to->path,
           why__component(config, to), why__scope(edge->scope));
-  // The rules the step breaks, each once (findings are sorted by rule id
-  // within a location).
-  const char *last_rule = NULL;
+  // The rules the step breaks, each once, in rule order: those of the
+  // findings about it, and those a finding says it breaks "also" (one
+  // finding per dependency names every rule the dependency breaks).
+  bool *broken = xcalloc(strata_rule_count + 1, sizeof(bool));
   for (size_t f = 0; f < result->findings->count; f++) {
     const finding *item = &result->findings->items[f];
     if (!graph_view_finding_is_about(files, edge_index, item))
       continue;
-    if (last_rule && strcmp(last_rule, item->rule->id) == 0)
-      continue;
-    fprintf(out, " [%s]", item->rule->id);
-    last_rule = item->rule->id;
+    broken[rule_index(item->rule)] = true;
+    json_t *also = item->properties ? json_object_get(item->properties, "also") : NULL;
+    size_t i;
+    json_t *id;
+    json_array_foreach(also, i, id) {
+      const rule_doc *rule = json_is_string(id) ? rule_find(json_string_value(id)) : NULL;
+      if (rule)
+        broken[rule_index(rule)] = true;
+    }
   }
+  for (size_t r = 0; r < strata_rule_count; r++)
+    if (broken[r])
+      fprintf(out, " [%s]", strata_rules[r].id);
+  free(broken);
   fputc('\n', out);
   if (edge->origin && edge->origin->statement)
     fprintf(out, "    %s\n", edge->origin->statement);

@@ -50,6 +50,7 @@ static strata_config *config__new_with_defaults(const char *source_name) {
   config->max_file_seconds = CONFIG_DEFAULT_MAX_FILE_SECONDS;
   config->max_file_memory = CONFIG_DEFAULT_MAX_FILE_MEMORY;
   config->require_reason = true;
+  config->respect_gitignore = true;
   config_deprecations *deprecations = &config->deprecations;
   deprecations->cxx_macros =
       config__copy_list(config_default_deprecation_macros, &deprecations->cxx_macro_count);
@@ -156,6 +157,8 @@ void config_delete(strata_config *self) {
     free(self->allowances[i].why);
   }
   free(self->allowances);
+  config_rules_release(self);
+  config_generated_release(self);
   free(self->today);
   free(self);
 }

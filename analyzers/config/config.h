@@ -8,6 +8,7 @@
 
 #include "facts.h"
 #include "glob.h"
+#include "rule.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -78,6 +79,37 @@ typedef struct config_allowance {
   config_position position; // the entry's
 } config_allowance;
 
+// One entry of `generated`: files the build makes, which the tree does not
+// hold. An include or import of one becomes an edge to a generated node at
+// dir/NAME, in the component of that path (or the entry's).
+typedef struct config_generated {
+  glob **headers; // include names as spelled: "ATen/ops/*.h"
+  size_t header_count;
+  glob **modules; // dotted module names, written with '/' for '.'
+  size_t module_count;
+  char *dir;     // the folder of the tree they belong in; "" for the root
+  int component; // -1: the component of the node's path
+  char *by;      // what makes them, for messages; may be NULL
+  config_position position;
+} config_generated;
+
+// `rules`: one entry per rule the file sets (docs/config.md).
+enum {
+  CONFIG_RULE_DEFAULT = -1, // the rule's own default level
+  CONFIG_RULE_OFF = -2,     // the rule reports nothing
+};
+typedef struct config_rule {
+  char *id;
+  int level; // a rule_level, CONFIG_RULE_DEFAULT or CONFIG_RULE_OFF
+  // Findings are reported only in files matching paths (every file when
+  // there are none), less those matching exclude.
+  glob **paths;
+  size_t path_count;
+  glob **exclude;
+  size_t exclude_count;
+  config_position position;
+} config_rule;
+
 typedef struct strata_config {
   char *source_name; // the file it came from, or "<built-in pytorch default>"
   int version;
@@ -101,6 +133,9 @@ typedef struct strata_config {
   // bytes of the parser's memory.
   double max_file_seconds;
   size_t max_file_memory;
+  // `respect_gitignore`: what the tree's .gitignore files ignore is not
+  // analyzed (true unless set false).
+  bool respect_gitignore;
   config_deprecations deprecations;
   // `baseline`: the baseline file, relative to the analyzed root unless
   // absolute; NULL when not set (ROOT/strata-baseline.json is then used
@@ -112,6 +147,16 @@ typedef struct strata_config {
   bool require_reason;
   config_allowance *allowances;
   size_t allowance_count;
+  config_generated *generated;
+  size_t generated_count;
+  config_rule *rules;
+  size_t rule_count;
+  // --select and --ignore, from the command line, never from the file:
+  // with select, only the rules it names report; ignore's never do.
+  char **select;
+  size_t select_count;
+  char **ignore;
+  size_t ignore_count;
   // "YYYY-MM-DD" from the command line (--today), never from the file; NULL
   // means the clock. Deprecation removal dates and allowances are judged
   // as on that day.
@@ -153,6 +198,28 @@ int config_component_of(const strata_config *self, const char *path, strata_lang
 bool config_is_excluded(const strata_config *self, const char *path);
 // Whether the whole folder (relative path) is excluded, so the walk skips it.
 bool config_folder_is_excluded(const strata_config *self, const char *folder);
+// Whether rule id reports at all: not ignored on the command line, selected
+// there when anything is, and not `off` in rules. self may be NULL (yes).
+bool config_rule_enabled(const strata_config *self, const char *id);
+// Whether rule id reports a finding located in path (relative to the root;
+// NULL for a finding about the whole run): enabled, and path within the
+// rule's paths and outside its exclude.
+bool config_rule_applies(const strata_config *self, const char *id, const char *path);
+// Whether `rules` sets the level of rule id's findings; sets *level when it
+// does (otherwise each finding keeps the level its check gave it).
+bool config_rule_level(const strata_config *self, const char *id, rule_level *level);
+// Adds --select and --ignore rule ids. Returns false with *error (the
+// caller frees it) naming the first unknown id, with a suggestion.
+bool config_select_rules(strata_config *self, const char *const *select, size_t select_count,
+                         const char *const *ignore, size_t ignore_count, char **error);
+
+// The `generated` entry that declares the header spelled name, or NULL.
+const config_generated *config_generated_header(const strata_config *self, const char *name);
+// The `generated` entry that declares the dotted module name (length
+// bytes), or NULL.
+const config_generated *config_generated_module(const strata_config *self, const char *dotted,
+                                                size_t length);
+
 // Whether relative path matches selector.
 bool config_selector_matches(const config_selector *selector, int component, const char *path);
 

@@ -452,6 +452,14 @@ static bool config__baseline(config__parser *parser, const config_node *node, vo
   return true;
 }
 
+static bool config__respect_gitignore(config__parser *parser, const config_node *node,
+                                      void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  return config__boolean(parser, node, "respect_gitignore", &parser->config->respect_gitignore);
+}
+
 static bool config__require_reason(config__parser *parser, const config_node *node, void *target) {
   (void)target;
   if (config_node_is_null(node))
@@ -564,12 +572,15 @@ static const config__key config__top_keys[] = {
     {"max_file_bytes", config__max_file_bytes, CONFIG_PHASE_MAIN},
     {"max_file_seconds", config__max_file_seconds, CONFIG_PHASE_MAIN},
     {"max_file_memory", config__max_file_memory, CONFIG_PHASE_MAIN},
+    {"respect_gitignore", config__respect_gitignore, CONFIG_PHASE_MAIN},
     {"deprecations", config__deprecations, CONFIG_PHASE_MAIN},
     {"baseline", config__baseline, CONFIG_PHASE_MAIN},
     {"suppressions", config__suppressions, CONFIG_PHASE_MAIN},
+    {"rules", config__rules, CONFIG_PHASE_MAIN},
     {"layers", config__layers, CONFIG_PHASE_REFERENCES},
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},
     {"allow", config__allow, CONFIG_PHASE_REFERENCES},
+    {"generated", config__generated, CONFIG_PHASE_REFERENCES},
 };
 
 bool config_keys_parse(const config_node *root, strata_config *config, config_error *error) {

@@ -15,6 +15,11 @@
 // so far and is still safe to pass to config_delete.
 bool config_keys_parse(const config_node *root, strata_config *config, config_error *error);
 
+// Frees what config_rules.c reads into config (rules, select, ignore).
+void config_rules_release(strata_config *config);
+// Frees config->generated.
+void config_generated_release(strata_config *config);
+
 // Frees count strings (or globs) and the array that holds them.
 void config_free_strings(char **strings, size_t count);
 void config_free_globs(glob **globs, size_t count);

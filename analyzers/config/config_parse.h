@@ -81,5 +81,7 @@ void config__component_hint(const strata_config *config, const char *name, char 
 // Handlers of the keys read in their own files.
 bool config__components(config__parser *parser, const config_node *node, void *target);
 bool config__layers(config__parser *parser, const config_node *node, void *target);
+bool config__rules(config__parser *parser, const config_node *node, void *target);
+bool config__generated(config__parser *parser, const config_node *node, void *target);
 
 #endif

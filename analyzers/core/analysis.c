@@ -5,6 +5,7 @@
 #include "cpu_count.h"
 #include "fact_cache.h"
 #include "facts_codec.h"
+#include "rule_scope.h"
 #include "source.h"
 #include "version.h"
 #include "walk.h"
@@ -404,6 +405,7 @@ analysis *analysis_run(const char *root, const strata_config *config,
                                .baseline = options->baseline,
                                .report_stale = options->report_stale};
     adoption_apply(&adoption, self->findings);
+    rule_scope_apply(config, self->findings);
     waivers_delete(waived);
   }
   notice_list_sort(self->notices);

@@ -1,5 +1,6 @@
 #include "walk.h"
 
+#include "gitignore.h"
 #include "strbuf.h"
 #include "strmap.h"
 #include "xalloc.h"
@@ -7,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,6 +31,7 @@ typedef struct walk_state {
   uint64_t **visited_keys; // the map borrows its keys; they live here
   size_t visited_count;
   size_t visited_capacity;
+  gitignore *ignored; // NULL when config says not to respect .gitignore
 } walk_state;
 
 static bool walk__visit_folder(walk_state *self, const struct stat *info) {
@@ -74,6 +77,32 @@ static bool walk__is_loop(const walk_state *self, const char *folder, const char
   return loop;
 }
 
+// Whether name is a file a build turns into a source (walk_result).
+static bool walk__is_template(const char *name) {
+  size_t length = strlen(name);
+  return (length > 3 && strcmp(name + length - 3, ".in") == 0) ||
+         (length > 6 && strcmp(name + length - 6, ".proto") == 0);
+}
+
+// Adds folder's .gitignore, if it has one, to the rules of the walk.
+static void walk__read_gitignore(walk_state *self, const char *folder, const char *absolute) {
+  char *path = xasprintf("%s/.gitignore", absolute);
+  FILE *file = fopen(path, "rb");
+  free(path);
+  if (!file)
+    return;
+  strbuf text;
+  strbuf_init(&text);
+  char chunk[4096];
+  size_t got;
+  // A .gitignore is a few kilobytes; one of megabytes is no .gitignore.
+  while ((got = fread(chunk, 1, sizeof(chunk), file)) > 0 && text.length < (1u << 20))
+    strbuf_append(&text, chunk, got);
+  fclose(file);
+  gitignore_add(self->ignored, folder, text.data ? text.data : "", text.length);
+  strbuf_release(&text);
+}
+
 static void walk__entry(walk_state *self, const char *folder, const char *name,
                         unsigned char type) {
   char *path = folder[0] ? xasprintf("%s/%s", folder, name) : xstrdup(name);
@@ -113,14 +142,25 @@ static void walk__entry(walk_state *self, const char *folder, const char *name,
       goto cleanup;
     if (self->config && config_folder_is_excluded(self->config, path))
       goto cleanup;
+    if (self->ignored && gitignore_ignores(self->ignored, path, true))
+      goto cleanup;
     walk__push(self, path);
     path = NULL; // the stack owns it now
     goto cleanup;
   }
-  if (!is_file || !reader)
+  if (!is_file || (!reader && !walk__is_template(name)))
     goto cleanup;
   if (self->config && config_is_excluded(self->config, path))
     goto cleanup;
+  if (self->ignored && gitignore_ignores(self->ignored, path, false))
+    goto cleanup;
+  if (!reader) {
+    walk_result *result = self->result;
+    XGROW(result->templates, result->template_capacity, result->template_count + 1);
+    result->templates[result->template_count++] = path;
+    path = NULL;
+    goto cleanup;
+  }
   XGROW(self->result->files, self->result->capacity, self->result->count + 1);
   walk_file *file = &self->result->files[self->result->count++];
   file->path = path;
@@ -144,6 +184,8 @@ static void walk__folder(walk_state *self, const char *folder) {
     free(absolute);
     return;
   }
+  if (self->ignored)
+    walk__read_gitignore(self, folder, absolute);
   // Entries in name order: which of two ways into one folder is walked, and
   // which is reported as a duplicate, must not depend on the file system.
   typedef struct walk_entry {
@@ -182,7 +224,8 @@ void walk_tree(const char *root, const strata_config *config, notice_list *notic
                       .config = config,
                       .notices = notices,
                       .result = result,
-                      .visited = strmap_new()};
+                      .visited = strmap_new(),
+                      .ignored = !config || config->respect_gitignore ? gitignore_new() : NULL};
   struct stat info;
   if (stat(root, &info) == 0)
     walk__visit_folder(&state, &info);
@@ -197,13 +240,19 @@ void walk_tree(const char *root, const strata_config *config, notice_list *notic
     free(state.visited_keys[i]);
   free(state.visited_keys);
   strmap_delete(state.visited);
+  gitignore_delete(state.ignored);
   if (result->count > 1)
     qsort(result->files, result->count, sizeof(walk_file), walk__compare);
+  if (result->template_count > 1)
+    qsort(result->templates, result->template_count, sizeof(char *), walk__compare_names);
 }
 
 void walk_result_release(walk_result *result) {
   for (size_t i = 0; i < result->count; i++)
     free(result->files[i].path);
   free(result->files);
+  for (size_t i = 0; i < result->template_count; i++)
+    free(result->templates[i]);
+  free(result->templates);
   memset(result, 0, sizeof(*result));
 }

@@ -1,5 +1,6 @@
 #include "graph.h"
 
+#include "frontend.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -48,6 +49,25 @@ int64_t graph_find_file(const graph *self, const char *path) {
   uint32_t index;
   if (!strmap_get(self->path_index, path, strlen(path), &index))
     return -1;
+  return index;
+}
+
+uint32_t graph_add_generated(graph *self, const char *path, const config_generated *entry,
+                             const strata_config *config) {
+  int64_t existing = graph_find_file(self, path);
+  if (existing >= 0)
+    return (uint32_t)existing;
+  strata_language language = STRATA_LANG_CPP; // a header of no known extension
+  frontend_for_path(path, &language);
+  uint32_t index = graph_add_file(self, path, language, NULL);
+  graph_file *file = &self->files[index];
+  file->generated = true;
+  file->generated_by = entry->by;
+  file->component = entry->component >= 0 ? entry->component
+                    : config              ? config_component_of(config, path, language)
+                                          : -1;
+  file->module =
+      language == STRATA_LANG_PYTHON ? python_module_for_path(config, path) : xstrdup(path);
   return index;
 }
 
@@ -136,6 +156,45 @@ static void graph__sort_and_dedupe(graph *self) {
   self->unresolved_count = kept;
 }
 
+typedef struct graph__ranked_file {
+  const char *path;
+  uint32_t index;
+} graph__ranked_file;
+
+static int graph__compare_ranked_files(const void *left, const void *right) {
+  return strcmp(((const graph__ranked_file *)left)->path,
+                ((const graph__ranked_file *)right)->path);
+}
+
+// Puts files back in path order once resolution has added generated nodes
+// at the end, renumbering edges and unresolved entries to match.
+static void graph__sort_files(graph *self, size_t tree_files) {
+  if (self->file_count == tree_files)
+    return;
+  graph__ranked_file *order = xmalloc(self->file_count * sizeof(graph__ranked_file));
+  for (size_t i = 0; i < self->file_count; i++)
+    order[i] = (graph__ranked_file){self->files[i].path, (uint32_t)i};
+  qsort(order, self->file_count, sizeof(graph__ranked_file), graph__compare_ranked_files);
+  uint32_t *new_index = xmalloc(self->file_count * sizeof(uint32_t));
+  graph_file *sorted = xmalloc(self->file_count * sizeof(graph_file));
+  for (size_t i = 0; i < self->file_count; i++) {
+    new_index[order[i].index] = (uint32_t)i;
+    sorted[i] = self->files[order[i].index];
+  }
+  memcpy(self->files, sorted, self->file_count * sizeof(graph_file));
+  for (size_t i = 0; i < self->edge_count; i++) {
+    self->edges[i].from = new_index[self->edges[i].from];
+    self->edges[i].to = new_index[self->edges[i].to];
+  }
+  for (size_t i = 0; i < self->unresolved_count; i++)
+    self->unresolved[i].from = new_index[self->unresolved[i].from];
+  for (size_t i = 0; i < self->file_count; i++)
+    strmap_put(self->path_index, self->files[i].path, strlen(self->files[i].path), (uint32_t)i);
+  free(sorted);
+  free(new_index);
+  free(order);
+}
+
 static void graph__index_edges(graph *self) {
   free(self->out_start);
   self->out_start = xcalloc(self->file_count + 1, sizeof(size_t));
@@ -155,8 +214,10 @@ void graph_build(graph *self, const strata_config *config, notice_list *notices)
     file->module = file->language == STRATA_LANG_PYTHON ? python_module_for_path(config, file->path)
                                                         : xstrdup(file->path);
   }
+  size_t tree_files = self->file_count;
   resolve_python(self, config, notices);
   resolve_cxx(self, config, notices);
+  graph__sort_files(self, tree_files);
   graph__sort_and_dedupe(self);
   graph__index_edges(self);
 }

@@ -20,6 +20,11 @@ typedef struct graph_file {
   char *module;
   int component;     // index into config components, -1 for none
   file_facts *facts; // owned by the graph
+  // A file the build makes, which the tree does not hold (config `generated`):
+  // it has no facts, only the edges that lead to it. generated_by is what
+  // makes it, as the config says, or NULL.
+  bool generated;
+  const char *generated_by;
 } graph_file;
 
 typedef struct graph_edge {
@@ -63,6 +68,13 @@ void graph_delete(graph *self);
 uint32_t graph_add_file(graph *self, const char *path, strata_language language, file_facts *facts);
 // Index of the file with relative path, or -1.
 int64_t graph_find_file(const graph *self, const char *path);
+
+// The generated node at path (relative to the root), made when first asked
+// for: language from its name, component from entry or else config's
+// components, no facts. Returns its index. Generated nodes come after the
+// tree's files until graph_build sorts them in.
+uint32_t graph_add_generated(graph *self, const char *path, const config_generated *entry,
+                             const strata_config *config);
 
 void graph_add_edge(graph *self, const graph_edge *edge);
 void graph_add_unresolved(graph *self, uint32_t from, const char *target, uint32_t line,

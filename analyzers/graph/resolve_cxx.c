@@ -5,9 +5,11 @@
 // `#include_next` skips the own folder and starts after the include dir
 // through which the including file itself is reached by the same name.
 // Candidates are normalised ("a/./b", "a/../b") relative to the root; the
-// first that is a file of the analyzed tree wins. Anything else (system
-// and third-party headers, excluded files, names leaving the root, computed
-// includes strata could not expand) is unresolved under its spelled name.
+// first that is a file of the analyzed tree wins. A name no file answers
+// that config's `generated` declares goes to a generated node, DIR/NAME.
+// Anything else (system and third-party headers, excluded files, names
+// leaving the root, computed includes strata could not expand) is
+// unresolved under its spelled name.
 #include "graph.h"
 
 #include "strbuf.h"
@@ -140,22 +142,36 @@ static int64_t resolve_cxx__include(const graph *self, uint32_t from,
   return -1;
 }
 
+// The generated node a header name no file answers stands for, or -1.
+static int64_t resolve_cxx__generated(graph *self, const strata_config *config, const char *name,
+                                      strbuf *scratch) {
+  const config_generated *entry = config_generated_header(config, name);
+  if (!entry || !resolve_cxx__join(entry->dir, name, scratch))
+    return -1;
+  return graph_add_generated(self, scratch->data, entry, config);
+}
+
 void resolve_cxx(graph *self, const strata_config *config, notice_list *notices) {
   resolve_cxx_dirs dirs;
   resolve_cxx__dirs(self, config, notices, &dirs);
   strbuf scratch;
   strbuf_init(&scratch);
-  for (size_t i = 0; i < self->file_count; i++) {
-    const graph_file *file = &self->files[i];
-    if (file->language == STRATA_LANG_PYTHON)
+  // Generated nodes are added as the walk goes: files[] may move, so each
+  // file is looked up by index, and the nodes added have no facts to walk.
+  size_t tree_files = self->file_count;
+  for (size_t i = 0; i < tree_files; i++) {
+    const file_facts *facts = self->files[i].facts;
+    if (self->files[i].language == STRATA_LANG_PYTHON)
       continue;
-    for (size_t d = 0; d < file->facts->dependency_count; d++) {
-      const fact_dependency *dependency = &file->facts->dependencies[d];
+    for (size_t d = 0; d < facts->dependency_count; d++) {
+      const fact_dependency *dependency = &facts->dependencies[d];
       if (dependency->kind != FACT_DEP_INCLUDE)
         continue;
       int64_t found = dependency->computed
                           ? -1
                           : resolve_cxx__include(self, (uint32_t)i, dependency, &dirs, &scratch);
+      if (found < 0 && !dependency->computed)
+        found = resolve_cxx__generated(self, config, dependency->target, &scratch);
       if (found < 0) {
         graph_add_unresolved(self, (uint32_t)i, dependency->target, dependency->line,
                              dependency->column, dependency);

@@ -3,8 +3,9 @@
 // Modules are named from python roots: ROOT/a/b/c.py is a.b.c and
 // ROOT/a/b/__init__.py is a.b, under the deepest root that holds the file.
 // `import a.b.c` goes to the longest prefix of a.b.c that is a module of the
-// tree; `from a.b import c` to a.b.c when that is a module, else to the
-// longest prefix of a.b; relative imports count from the importer's package.
+// tree (or that config's `generated` declares: a generated node); `from a.b
+// import c` to a.b.c when that is a module, else to the longest prefix of
+// a.b; relative imports count from the importer's package.
 #include "graph.h"
 
 #include "strbuf.h"
@@ -90,14 +91,35 @@ char *python_module_for_path(const strata_config *config, const char *path) {
 
 typedef struct resolver {
   graph *graph;
+  const strata_config *config;
   strmap *modules; // dotted name -> file index
 } resolver;
+
+// The generated node of the dotted module name[0..length), when config
+// declares one.
+static bool resolve__generated(const resolver *self, const char *name, size_t length,
+                               uint32_t *file) {
+  const config_generated *entry = config_generated_module(self->config, name, length);
+  if (!entry)
+    return false;
+  strbuf path;
+  strbuf_init(&path);
+  if (entry->dir[0])
+    strbuf_printf(&path, "%s/", entry->dir);
+  for (size_t i = 0; i < length; i++)
+    strbuf_append_char(&path, name[i] == '.' ? '/' : name[i]);
+  strbuf_append_str(&path, ".py");
+  *file = graph_add_generated(self->graph, path.data, entry, self->config);
+  strbuf_release(&path);
+  return true;
+}
 
 // Longest prefix of name[0..length) (cut at dots) that is a module.
 static bool resolve__longest_prefix(const resolver *self, const char *name, size_t length,
                                     uint32_t *file) {
   while (length > 0) {
-    if (strmap_get(self->modules, name, length, file))
+    if (strmap_get(self->modules, name, length, file) ||
+        resolve__generated(self, name, length, file))
       return true;
     while (length > 0 && name[length - 1] != '.')
       length--;
@@ -180,7 +202,8 @@ static void resolve__dependency(resolver *self, uint32_t from, const fact_depend
         if (absolute->length)
           strbuf_append_char(candidate, '.');
         strbuf_append_str(candidate, name);
-        if (strmap_get(self->modules, candidate->data, candidate->length, &to)) {
+        if (strmap_get(self->modules, candidate->data, candidate->length, &to) ||
+            resolve__generated(self, candidate->data, candidate->length, &to)) {
           resolve__edge(self, from, to, dependency);
           continue;
         }
@@ -198,9 +221,8 @@ static void resolve__dependency(resolver *self, uint32_t from, const fact_depend
 }
 
 void resolve_python(graph *self, const strata_config *config, notice_list *notices) {
-  (void)config;
   (void)notices;
-  resolver state = {self, strmap_new()};
+  resolver state = {self, config, strmap_new()};
   // Two files can name one module (a/ and a.py, a.py and its stub a.pyi, or
   // the same name under two roots): what runs wins over a stub, then the
   // package, then the first path, as files are in path order.
@@ -221,12 +243,15 @@ void resolve_python(graph *self, const strata_config *config, notice_list *notic
   strbuf absolute, candidate;
   strbuf_init(&absolute);
   strbuf_init(&candidate);
-  for (size_t i = 0; i < self->file_count; i++) {
-    const graph_file *file = &self->files[i];
-    if (file->language != STRATA_LANG_PYTHON)
+  // Generated nodes are added as the walk goes: files[] may move, so each
+  // file is looked up by index, and the nodes added have no facts to walk.
+  size_t tree_files = self->file_count;
+  for (size_t i = 0; i < tree_files; i++) {
+    const file_facts *facts = self->files[i].facts;
+    if (self->files[i].language != STRATA_LANG_PYTHON)
       continue;
-    for (size_t d = 0; d < file->facts->dependency_count; d++) {
-      const fact_dependency *dependency = &file->facts->dependencies[d];
+    for (size_t d = 0; d < facts->dependency_count; d++) {
+      const fact_dependency *dependency = &facts->dependencies[d];
       if (dependency->kind == FACT_DEP_IMPORT)
         resolve__dependency(&state, (uint32_t)i, dependency, &absolute, &candidate);
     }

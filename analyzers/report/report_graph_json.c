@@ -93,6 +93,10 @@ bool report_graph_json(FILE *out, const report_context *context) {
     json_object_set_new(entry, "module", report_json_string(file->module));
     json_object_set_new(entry, "component",
                         report_json_string(report_graph__component_name(context, file->component)));
+    if (file->generated) { // only for the nodes of `generated` files
+      json_object_set_new(entry, "generated", json_true());
+      json_object_set_new(entry, "generated_by", report_json_string(file->generated_by));
+    }
     ok = report_graph__entry(out, entry, i + 1 == files->file_count);
   }
   ok = ok && report_graph__close(out, files->file_count, false);

@@ -77,6 +77,18 @@ static const error_case error_cases[] = {
      "invalid glob 'a**b': '**' must be a whole path segment, at '**b'"},
     {"components:\n  c10: \"c10/[ab\"\n", 2, 8, "invalid glob 'c10/[ab': unclosed '[', at '[ab'"},
     {"exclude: [\"\"]\n", 1, 11, "invalid glob '': empty glob"},
+    // generated.
+    {"generated:\n  - {dir: aten/src}\n", 2, 5, "a 'generated' entry needs 'headers' or 'modules'"},
+    {"generated:\n  - {headers: [\"ATen/ops/*.h\"], dir: ../out}\n", 2, 38,
+     "'generated.dir' must be a folder of the tree, not '../out'"},
+    {"generated:\n  - {headers: [\"ATen/ops/*.h\"], component: atn}\n", 2, 44,
+     "unknown component 'atn'"},
+    {"generated:\n  - {modules: [\"torch..x\"]}\n", 2, 16,
+     "invalid module pattern 'torch..x': empty path segment"},
+    {"generated:\n  - {headrs: [\"x.h\"]}\n", 2, 6,
+     "unknown key 'headrs' in a 'generated' entry; did you mean 'headers'?"},
+    {"generated:\n  - \"ATen/ops/*.h\"\n", 2, 5,
+     "each item of 'generated' must be a mapping with 'headers' or 'modules', not a string"},
     // Components and layers.
     {"components:\n  c10: {a: b}\n", 2, 9, "unknown key 'a' in component 'c10'"},
     {"components:\n  c10: {pths: [\"c10/**\"]}\n", 2, 9,

@@ -235,7 +235,10 @@ static void test_module_names(void **state) {
       {"setup.c", STRATA_LANG_C, "setup.c", 2, "setup.c"},
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-    graph_file file = {(char *)cases[i].path, cases[i].language, (char *)cases[i].module, -1, NULL};
+    graph_file file = {.path = (char *)cases[i].path,
+                       .language = cases[i].language,
+                       .module = (char *)cases[i].module,
+                       .component = -1};
     char *name = graph_view_module_name(&file, cases[i].depth);
     assert_string_equal(name, cases[i].expected);
     free(name);

@@ -12,9 +12,11 @@ evidence that both are right.
 Rules (the contract strata's graph follows):
 - A file is named from the deepest python root holding it: ROOT/r/a/b.py is
   module a.b, ROOT/r/a/__init__.py is a; the root's own __init__.py and
-  files under no root have no module (null). When two files name one
-  module (a/__init__.py and a.py, or one name under two roots), imports go
-  to the package, else to the first path.
+  files under no root have no module (null). A stub (.pyi) is named like
+  the module it describes. When two files name one module (a/__init__.py
+  and a.py, a.py and a.pyi, or one name under two roots), imports go to
+  the module that runs rather than its stub, then to the package, else to
+  the first path.
 - `import a.b.c` goes to the longest prefix of a.b.c that is a module;
   `from a.b import c` to a.b.c when that is a module, else to the longest
   prefix of a.b; `*` to the module itself.
@@ -26,8 +28,9 @@ Rules (the contract strata's graph follows):
   line, scope); targets that are no module go to "unresolved".
 - scope: "function" inside a def or lambda (a class in a def too);
   "type_checking" in the body of `if TYPE_CHECKING:` or
-  `if typing.TYPE_CHECKING:` (or an elif with that test) outside functions;
-  "module" everywhere else.
+  `if typing.TYPE_CHECKING:` (or an elif with that test) outside functions,
+  and everywhere in a stub (.pyi), whose imports never run; "module"
+  everywhere else.
 
 Files that `ast` cannot parse, or Python cannot compile, are named on stderr
 and listed under the extra key "skipped" (compare_graph.py ignores them).
@@ -71,7 +74,7 @@ def glob_regex(pattern):
 
 
 def walk(root, excludes):
-    """Relative paths of the .py files under root, sorted as strata sorts."""
+    """Relative paths of the .py and .pyi files under root, sorted as strata sorts."""
     found = []
     for folder, dirs, files in os.walk(root):
         relative_folder = os.path.relpath(folder, root)
@@ -85,7 +88,7 @@ def walk(root, excludes):
             kept.append(name)
         dirs[:] = kept
         for name in files:
-            if not name.endswith(".py"):
+            if not name.endswith((".py", ".pyi")):
                 continue
             path = f"{relative_folder}/{name}" if relative_folder else name
             if not os.path.isfile(os.path.join(folder, name)):
@@ -117,7 +120,7 @@ def module_name(path, roots):
             best = (depth, rest)
     if best is None:
         return None
-    rest = best[1][: -len(".py")]
+    rest = best[1][: -len(".pyi" if is_stub(path) else ".py")]
     if rest == "__init__":
         return None
     if rest.endswith("/__init__"):
@@ -125,8 +128,12 @@ def module_name(path, roots):
     return rest.replace("/", ".") or None
 
 
+def is_stub(path):
+    return path.endswith(".pyi")
+
+
 def is_init(path):
-    return path == "__init__.py" or path.endswith("/__init__.py")
+    return path.rsplit("/", 1)[-1] in ("__init__.py", "__init__.pyi")
 
 
 def is_type_checking(test):
@@ -170,13 +177,17 @@ class Resolver:
     def __init__(self, paths, roots):
         self.module_of = {path: module_name(path, roots) for path in paths}
         self.file_of = {}
-        # Two files can name one module: the package wins, then the first path.
+        # Two files can name one module: what runs wins over a stub, then
+        # the package, then the first path.
+        def rank(path):
+            return (is_stub(path), not is_init(path))
+
         for path in paths:
             module = self.module_of[path]
             if module is None:
                 continue
             existing = self.file_of.get(module)
-            if existing is not None and (is_init(existing) or not is_init(path)):
+            if existing is not None and rank(existing) <= rank(path):
                 continue
             self.file_of[module] = path
 
@@ -264,6 +275,8 @@ def build(root, roots, excludes):
         module = resolver.module_of[path]
         files.append({"path": path, "language": "python", "module": module, "component": None})
         for line, scope, node in imports(tree):
+            if is_stub(path):
+                scope = "type_checking"
             targets, names = resolver.resolve(path, node)
             for to in targets:
                 if to != path:
