@@ -5,9 +5,14 @@
 # grammars/python/package-lock.json with npm ci.
 set -eu
 
+# musl-tools: a test compiles every source against another C library's
+# headers (analyzers/tests/musl_headers.cmake). clang-19 and
+# libclang-rt-19-dev (which holds libFuzzer for clang 19): the fuzz targets
+# (fuzz/, docs/fuzzing.md).
 packages="cmake gcc make pkg-config python3 git
 libclang-19-dev libtree-sitter-dev libyaml-dev libjansson-dev libpcre2-dev libcmocka-dev
-libxxhash-dev libgraphviz-dev llvm-19-tools llvm-19-dev graphviz pre-commit pylint chromium"
+libxxhash-dev libgraphviz-dev llvm-19-tools llvm-19-dev graphviz pre-commit pylint chromium
+musl-tools clang-19 libclang-rt-19-dev"
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
 
 missing=""

@@ -25,6 +25,17 @@ struct deprecation_dates {
   deprecation__pattern_set dated;
   deprecation__pattern_set removal;
   pcre2_match_data *match; // big enough for every pattern's groups
+  // The sites of one line share their comments (facts.h): the comments read
+  // last, and what they said, are read once for all of them.
+  const char *last_comments;
+  deprecation_dating comments_dating;
+  // They share their statement too, and so their fingerprint: the last one
+  // made, and what it was made of.
+  const rule_doc *fingerprint_rule;
+  const char *fingerprint_path;
+  const char *fingerprint_statement;
+  char *fingerprint_kind;
+  char *fingerprint;
 };
 
 // The options config_keys.c validates patterns with: UTF, so that a
@@ -100,6 +111,9 @@ void deprecation_dates_delete(deprecation_dates *self) {
   deprecation__release_set(&self->dated);
   deprecation__release_set(&self->removal);
   pcre2_match_data_free(self->match);
+  deprecation_dating_release(&self->comments_dating);
+  free(self->fingerprint_kind);
+  free(self->fingerprint);
   free(self);
 }
 
@@ -161,8 +175,30 @@ static bool deprecation__says_after(const char *text, size_t begin, size_t end) 
   return false;
 }
 
+static int deprecation__compare_spans(const void *left, const void *right) {
+  const deprecation__span *a = left, *b = right;
+  return a->begin < b->begin ? -1 : a->begin > b->begin;
+}
+
+// Whether span lies inside one of the removal phrases, sorted by where they
+// begin, with reach[i] the furthest end of the first i + 1: the last phrase
+// that begins at or before span does is the furthest any of them reaches.
+static bool deprecation__in_removal(const deprecation__span *removals, const size_t *reach,
+                                    size_t count, deprecation__span span) {
+  size_t low = 0, high = count;
+  while (low < high) {
+    size_t middle = low + (high - low) / 2;
+    if (removals[middle].begin <= span.begin)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low > 0 && reach[low - 1] >= span.end;
+}
+
 // Dates one text (a message or the comments) into out, where what the
-// message said already stands.
+// message said already stands. Each match is placed among the removal
+// phrases by a binary search, so a text of many matches costs n log n.
 static void deprecation__read_text(deprecation_dates *self, const char *text,
                                    deprecation_dating *out) {
   size_t length = strlen(text);
@@ -182,15 +218,17 @@ static void deprecation__read_text(deprecation_dates *self, const char *text,
       }
     }
   }
+  qsort(removals, removal_count, sizeof(*removals), deprecation__compare_spans);
+  size_t *reach = xmalloc((removal_count + 1) * sizeof(size_t));
+  for (size_t r = 0; r < removal_count; r++)
+    reach[r] = r && reach[r - 1] > removals[r].end ? reach[r - 1] : removals[r].end;
   deprecation__span first_since = {SIZE_MAX, 0};
   for (size_t p = 0; p < self->dated.count; p++) {
     size_t offset = 0;
     deprecation__span whole, value;
     while (deprecation__next(self, self->dated.codes[p], text, length, &offset, &whole, &value)) {
       out->dated = true;
-      bool in_removal = false;
-      for (size_t r = 0; r < removal_count && !in_removal; r++)
-        in_removal = value.begin >= removals[r].begin && value.end <= removals[r].end;
+      bool in_removal = deprecation__in_removal(removals, reach, removal_count, value);
       // The earliest wins; at the same place, the longer ("2025-06-01"
       // over "2025-06").
       if (!in_removal && (value.begin < first_since.begin ||
@@ -206,15 +244,31 @@ static void deprecation__read_text(deprecation_dates *self, const char *text,
         deprecation__says_after(text, first_removal_whole.begin, first_removal.begin);
   }
   free(removals);
+  free(reach);
 }
 
 void deprecation_dates_read(deprecation_dates *self, const fact_deprecation *site,
                             deprecation_dating *out) {
-  *out = (deprecation_dating){0};
+  *out = (deprecation_dating){.from = self};
   if (site->message)
     deprecation__read_text(self, site->message, out);
-  if (site->comments)
-    deprecation__read_text(self, site->comments, out);
+  if (!site->comments)
+    return;
+  // Reading the comments after the message only adds what the message did
+  // not say, so what the comments say alone can be kept for the next site
+  // of the line, which shares them.
+  if (site->comments != self->last_comments) {
+    deprecation_dating_release(&self->comments_dating);
+    self->comments_dating = (deprecation_dating){0};
+    deprecation__read_text(self, site->comments, &self->comments_dating);
+    self->last_comments = site->comments;
+  }
+  const deprecation_dating *said = &self->comments_dating;
+  out->dated = out->dated || said->dated;
+  if (!out->since && said->since)
+    out->since = xstrdup(said->since);
+  if (!out->removal && said->removal)
+    out->removal = xstrdup(said->removal);
 }
 
 void deprecation_dates_each(const graph *files, const strata_config *config, notice_list *notices,
@@ -224,11 +278,16 @@ void deprecation_dates_each(const graph *files, const strata_config *config, not
   strbuf_init(&key);
   for (size_t i = 0; i < files->file_count; i++) {
     const graph_file *file = &files->files[i];
-    // How often each (kind, line of code) came before in this file; the
-    // map's keys live in keys.
+    // How often each (kind, line of code) came before in this file: the
+    // map gives a key's index in counts, and keys own the map's keys. The
+    // sites of one line share its statement, so a run of them is counted
+    // without building or hashing the line again.
     strmap *seen = NULL;
     char **keys = NULL;
-    size_t key_count = 0, key_capacity = 0;
+    uint32_t *counts = NULL;
+    size_t key_count = 0, key_capacity = 0, count_capacity = 0;
+    const char *last_statement = NULL, *last_kind = NULL;
+    uint32_t last_index = 0;
     for (size_t d = 0; file->facts && d < file->facts->deprecation_count; d++) {
       if (!self) {
         char *error = NULL;
@@ -243,20 +302,29 @@ void deprecation_dates_each(const graph *files, const strata_config *config, not
       const fact_deprecation *site = &file->facts->deprecations[d];
       deprecation_dating dating;
       deprecation_dates_read(self, site, &dating);
-      strbuf_clear(&key);
-      strbuf_printf(&key, "%s%c%s", site->kind, 0, site->statement ? site->statement : "");
-      if (!seen)
-        seen = strmap_new();
-      uint32_t before = 0;
-      if (strmap_get(seen, key.data, key.length, &before)) {
-        strmap_put(seen, key.data, key.length, before + 1); // the key is there already
+      uint32_t index;
+      if (last_kind && site->statement && site->statement == last_statement &&
+          strcmp(site->kind, last_kind) == 0) {
+        index = last_index;
       } else {
-        XGROW(keys, key_capacity, key_count + 1);
-        keys[key_count] = xmalloc(key.length + 1);
-        memcpy(keys[key_count], key.data, key.length + 1);
-        strmap_put(seen, keys[key_count++], key.length, 1);
+        strbuf_clear(&key);
+        strbuf_printf(&key, "%s%c%s", site->kind, 0, site->statement ? site->statement : "");
+        if (!seen)
+          seen = strmap_new();
+        if (!strmap_get(seen, key.data, key.length, &index)) {
+          index = (uint32_t)key_count;
+          XGROW(keys, key_capacity, key_count + 1);
+          XGROW(counts, count_capacity, key_count + 1);
+          keys[key_count] = xmalloc(key.length + 1);
+          memcpy(keys[key_count], key.data, key.length + 1);
+          counts[key_count] = 0;
+          strmap_put(seen, keys[key_count++], key.length, index);
+        }
+        last_statement = site->statement;
+        last_kind = site->kind;
+        last_index = index;
       }
-      dating.occurrence = before + 1;
+      dating.occurrence = ++counts[index];
       visit(state, file, site, &dating);
       deprecation_dating_release(&dating);
     }
@@ -264,6 +332,7 @@ void deprecation_dates_each(const graph *files, const strata_config *config, not
     for (size_t k = 0; k < key_count; k++)
       free(keys[k]);
     free(keys);
+    free(counts);
   }
   strbuf_release(&key);
   deprecation_dates_delete(self);
@@ -539,12 +608,40 @@ bool deprecation_clock_passed(const deprecation_clock *clock, const deprecation_
 
 void deprecation_finding_describe(finding *item, const char *path, const fact_deprecation *site,
                                   const deprecation_dating *dating) {
-  // The first of look-alike sites keeps the fingerprint it always had.
-  char occurrence[16] = "";
-  if (dating->occurrence > 1)
+  deprecation_dates *reader = dating->from;
+  if (reader && reader->fingerprint && reader->fingerprint_rule == item->rule &&
+      reader->fingerprint_path == path && reader->fingerprint_statement == site->statement &&
+      strcmp(reader->fingerprint_kind, site->kind) == 0) {
+    // The site before, on the same line: the same fingerprint, not hashed
+    // again from the line.
+    free(item->fingerprint);
+    item->fingerprint = xstrdup(reader->fingerprint);
+  } else {
+    const char *parts[] = {path, site->kind, site->statement ? site->statement : ""};
+    finding_set_fingerprint(item, parts, sizeof(parts) / sizeof(parts[0]));
+    if (reader) {
+      free(reader->fingerprint);
+      free(reader->fingerprint_kind);
+      reader->fingerprint = xstrdup(item->fingerprint);
+      reader->fingerprint_kind = xstrdup(site->kind);
+      reader->fingerprint_rule = item->rule;
+      reader->fingerprint_path = path;
+      reader->fingerprint_statement = site->statement;
+    }
+  }
+  if (dating->occurrence > 1) {
+    // Look-alike sites of one file (the same kind and line of code) are told
+    // apart by their order; the first keeps the fingerprint it always had.
+    // Derived from the fingerprint, not the line: a line of many sites costs
+    // its length once.
+    char occurrence[16];
     snprintf(occurrence, sizeof(occurrence), "#%u", dating->occurrence);
-  const char *parts[] = {path, site->kind, site->statement ? site->statement : "", occurrence};
-  finding_set_fingerprint(item, parts, dating->occurrence > 1 ? 4 : 3);
+    char *base = item->fingerprint;
+    item->fingerprint = NULL;
+    const char *parts[] = {base, occurrence};
+    finding_set_fingerprint(item, parts, 2);
+    free(base);
+  }
   finding_add_involved(item, path);
   json_t *properties = json_object();
   json_object_set_new(properties, "kind", report_json_string(site->kind));

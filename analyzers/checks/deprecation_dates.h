@@ -45,6 +45,9 @@ typedef struct deprecation_dating {
   // the next such, ...: what keeps the fingerprints of look-alike sites of
   // one file apart (set by deprecation_dates_each).
   uint32_t occurrence;
+  // The reader that dated it (NULL if none), which remembers what the sites
+  // of one line share (their comments, their fingerprint).
+  deprecation_dates *from;
 } deprecation_dating;
 
 // Dates site into *out; release it with deprecation_dating_release.

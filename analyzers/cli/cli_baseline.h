@@ -21,7 +21,15 @@ char *cli_baseline_path(const char *root, const strata_config *config, const cha
 
 // Reads the baseline at path. Returns NULL and sets *message (the caller
 // frees it) when it cannot: `FILE:LINE:COL: error: ...`, to print as it is,
-// when *positioned, else a message for `strata COMMAND: ...`.
-baseline *cli_baseline_read(const char *path, char **message, bool *positioned);
+// when *positioned, else a message for `strata COMMAND: ...`. named_by is
+// the config whose `baseline` named path, or NULL: a problem with no place
+// in the baseline (it is missing, unreadable) is then placed at that value.
+baseline *cli_baseline_read(const char *path, const strata_config *named_by, char **message,
+                            bool *positioned);
+
+// message placed at named_by's `baseline` value (`CONFIG:LINE:COL: error:
+// message`), or message itself when named_by is NULL or has no place for
+// it. Takes message; the caller frees the result.
+char *cli_baseline_place(const strata_config *named_by, char *message, bool *positioned);
 
 #endif

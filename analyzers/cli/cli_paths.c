@@ -24,41 +24,66 @@ struct cli_named_files {
   bool all;                    // every finding involves a named file
 };
 
-static void cli_paths__push(cli_path_list *self, const char *path, size_t length) {
+static void cli_paths__push(cli_path_list *self, const char *path, size_t length,
+                            const char *from_file, uint32_t from_line) {
+  size_t capacity = self->capacity;
   XGROW(self->items, self->capacity, self->count + 1);
+  if (self->capacity != capacity) {
+    self->from_file = xrealloc(self->from_file, self->capacity * sizeof(*self->from_file));
+    self->from_line = xrealloc(self->from_line, self->capacity * sizeof(*self->from_line));
+  }
+  self->from_file[self->count] = from_file;
+  self->from_line[self->count] = from_line;
   self->items[self->count++] = xstrndup(path, length);
 }
 
-static bool cli_paths__read_list(const char *path, cli_path_list *out, char **error) {
+static bool cli_paths__read_list(const char *path, cli_path_list *out, char **error,
+                                 bool *positioned) {
   FILE *in = fopen(path, "r");
   if (!in) {
     *error = xasprintf("cannot read paths file '%s': %s", path, strerror(errno));
     return false;
   }
+  out->files = xrealloc(out->files, (out->file_count + 1) * sizeof(*out->files));
+  const char *name = out->files[out->file_count++] = xstrdup(path);
   char *line = NULL;
   size_t capacity = 0;
   ssize_t length;
+  uint32_t number = 0;
+  bool ok = true;
   while ((length = getline(&line, &capacity, in)) >= 0) {
+    number++;
+    const char *nul = memchr(line, '\0', (size_t)length);
+    if (nul) {
+      *error = xasprintf("%s:%u:%zu: error: a NUL byte in a path", path, number,
+                         (size_t)(nul - line) + 1);
+      *positioned = true;
+      ok = false;
+      break;
+    }
     while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
       length--;
     if (length > 0)
-      cli_paths__push(out, line, (size_t)length);
+      cli_paths__push(out, line, (size_t)length, name, number);
   }
-  bool ok = !ferror(in);
-  if (!ok)
+  if (ok && ferror(in)) {
+    ok = false;
     *error = xasprintf("cannot read paths file '%s': %s", path, strerror(errno ? errno : EIO));
+  }
   free(line);
   fclose(in);
   return ok;
 }
 
-bool cli_paths_expand(char *const *arguments, size_t count, cli_path_list *out, char **error) {
+bool cli_paths_expand(char *const *arguments, size_t count, cli_path_list *out, char **error,
+                      bool *positioned) {
+  *positioned = false;
   for (size_t i = 0; i < count; i++) {
     if (arguments[i][0] == '@') {
-      if (!cli_paths__read_list(arguments[i] + 1, out, error))
+      if (!cli_paths__read_list(arguments[i] + 1, out, error, positioned))
         return false;
     } else {
-      cli_paths__push(out, arguments[i], strlen(arguments[i]));
+      cli_paths__push(out, arguments[i], strlen(arguments[i]), NULL, 0);
     }
   }
   return true;
@@ -68,14 +93,26 @@ void cli_path_list_release(cli_path_list *self) {
   for (size_t i = 0; i < self->count; i++)
     free(self->items[i]);
   free(self->items);
+  free(self->from_file);
+  free(self->from_line);
+  for (size_t i = 0; i < self->file_count; i++)
+    free(self->files[i]);
+  free(self->files);
   memset(self, 0, sizeof(*self));
 }
 
-bool cli_paths_reject_folders(const cli_path_list *paths, char **error) {
+bool cli_paths_reject_folders(const cli_path_list *paths, char **error, bool *positioned) {
+  *positioned = false;
   for (size_t i = 0; i < paths->count; i++) {
     struct stat info;
     if (stat(paths->items[i], &info) == 0 && S_ISDIR(info.st_mode)) {
-      *error = xasprintf("'%s' is a folder: give one folder alone, or files", paths->items[i]);
+      const char *file = paths->from_file ? paths->from_file[i] : NULL;
+      *positioned = file != NULL;
+      *error =
+          file ? xasprintf("%s:%u:1: error: '%s' is a folder: give one folder alone, or "
+                           "files",
+                           file, paths->from_line[i], paths->items[i])
+               : xasprintf("'%s' is a folder: give one folder alone, or files", paths->items[i]);
       return false;
     }
   }

@@ -12,23 +12,34 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct cli_path_list {
   char **items;
+  // Where each item came from: the paths file (as given after '@') and the
+  // line in it, or NULL and 0 for a command-line argument.
+  const char **from_file;
+  uint32_t *from_line;
   size_t count;
   size_t capacity;
+  char **files; // the paths files read, which from_file points into
+  size_t file_count;
 } cli_path_list;
 
 // Appends each argument to out, and for an argument @PATHSFILE every line of
 // PATHSFILE instead (one path per line, as lintrunner writes {{PATHSFILE}};
 // empty lines are skipped and a trailing CR dropped). Returns false and sets
-// *error (the caller frees it) when a paths file cannot be read.
-bool cli_paths_expand(char *const *arguments, size_t count, cli_path_list *out, char **error);
+// *error (the caller frees it) when a paths file cannot be read or holds a
+// NUL byte, which no path can (then *error starts `PATHSFILE:LINE:COL:
+// error:` and *positioned is true).
+bool cli_paths_expand(char *const *arguments, size_t count, cli_path_list *out, char **error,
+                      bool *positioned);
 void cli_path_list_release(cli_path_list *self);
 
 // False, with *error (the caller frees it), when a path is a folder: files
-// mode takes files only.
-bool cli_paths_reject_folders(const cli_path_list *paths, char **error);
+// mode takes files only. A path from a paths file is placed there
+// (`PATHSFILE:LINE:1: error: ...`, and *positioned is true).
+bool cli_paths_reject_folders(const cli_path_list *paths, char **error, bool *positioned);
 
 // The root of the tree the paths belong to: from the deepest folder holding
 // every path that exists (the current folder when none does) upwards, the

@@ -117,7 +117,9 @@ int cmd_baseline(int argc, char **argv) {
   bool named;
   path = cli_baseline_path(root, config, state.output_path, &named);
   if (!baseline_write_findings(path, findings, include, &error)) {
-    fprintf(stderr, "strata baseline: %s\n", error);
+    bool placed;
+    error = cli_baseline_place(named && !state.output_path ? config : NULL, error, &placed);
+    fprintf(stderr, "%s%s\n", placed ? "" : "strata baseline: ", error);
     goto cleanup;
   }
   printf("strata baseline: recorded %zu finding%s in '%s'\n", recorded, recorded == 1 ? "" : "s",

@@ -368,7 +368,8 @@ static bool check__baseline(const check_state *self, const char *root, const str
   char *path = cli_baseline_path(root, config, self->baseline_path, &named);
   bool ok = true;
   if (named || access(path, F_OK) == 0) {
-    *out = cli_baseline_read(path, error, printed);
+    const strata_config *named_by = named && !self->baseline_path ? config : NULL;
+    *out = cli_baseline_read(path, named_by, error, printed);
     ok = *out != NULL;
     if (!ok && *printed)
       fprintf(stderr, "%s\n", *error);
@@ -432,12 +433,15 @@ int cmd_check(int argc, char **argv) {
     goto cleanup;
   }
   char *git_source = NULL;
-  bool expanded = state.git_changed
-                      ? cli_git_changed_files(&paths, &git_source, &error)
-                      : cli_paths_expand(argv + first, (size_t)(argc - first), &paths, &error);
+  bool placed = false;
+  bool expanded = state.git_changed ? cli_git_changed_files(&paths, &git_source, &error)
+                                    : cli_paths_expand(argv + first, (size_t)(argc - first), &paths,
+                                                       &error, &placed);
   free(git_source);
   if (!expanded) {
-    status = check__fail(&state, "usage-error", error, false);
+    if (placed)
+      fprintf(stderr, "%s\n", error);
+    status = check__fail(&state, "usage-error", error, placed);
     goto cleanup;
   }
   bool files_mode = check__files_mode(&state, listed, &paths);
@@ -448,11 +452,13 @@ int cmd_check(int argc, char **argv) {
     goto cleanup;
   }
   if (files_mode) {
-    if (cli_paths_reject_folders(&paths, &error))
+    if (cli_paths_reject_folders(&paths, &error, &placed))
       root = state.root_path ? check__root_option(state.root_path, &error)
                              : cli_paths_find_root(&paths, &error);
     if (!root) {
-      status = check__fail(&state, "usage-error", error, false);
+      if (placed)
+        fprintf(stderr, "%s\n", error);
+      status = check__fail(&state, "usage-error", error, placed);
       goto cleanup;
     }
     named = cli_named_files_new(root, &paths);

@@ -216,8 +216,10 @@ static bool deprecations__json(FILE *out, const deprecations_rows *rows) {
     const deprecations_row *row = &rows->items[i];
     json_t *entry = report_deprecation_entry(row->file, row->site, &row->dating);
     json_object_set_new(entry, "expired", json_boolean(row->expired));
-    ok = fputs("    ", out) != EOF && json_dumpf(entry, out, 0) == 0 &&
+    char *text = report_json_dumps(entry, 0, true);
+    ok = text && fputs("    ", out) != EOF && fputs(text, out) != EOF &&
          fputs(i + 1 == rows->count ? "\n" : ",\n", out) != EOF;
+    free(text);
     json_decref(entry);
   }
   ok = ok && fprintf(out, "%s]\n}\n", rows->count ? "  " : "") >= 0;

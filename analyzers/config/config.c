@@ -47,6 +47,8 @@ static strata_config *config__new_with_defaults(const char *source_name) {
   config->cxx_include_dir_count = 1;
   config->cxx_std = xstrdup("c++17");
   config->max_file_bytes = CONFIG_DEFAULT_MAX_FILE_BYTES;
+  config->max_file_seconds = CONFIG_DEFAULT_MAX_FILE_SECONDS;
+  config->max_file_memory = CONFIG_DEFAULT_MAX_FILE_MEMORY;
   config->require_reason = true;
   config->respect_gitignore = true;
   config_deprecations *deprecations = &config->deprecations;

@@ -158,6 +158,10 @@ typedef struct strata_config {
   config_forbidden *forbidden;
   size_t forbidden_count;
   size_t max_file_bytes; // files larger are skipped with a notice
+  // What one file may cost a front end (file_budget.h): CPU seconds, and
+  // bytes of the parser's memory.
+  double max_file_seconds;
+  size_t max_file_memory;
   // `respect_gitignore`: what the tree's .gitignore files ignore is not
   // analyzed (true unless set false).
   bool respect_gitignore;
@@ -166,6 +170,7 @@ typedef struct strata_config {
   // absolute; NULL when not set (ROOT/strata-baseline.json is then used
   // when it exists).
   char *baseline;
+  config_position baseline_position; // of the `baseline` value, for errors about the file
   // `suppressions.require_reason`: a suppression comment must give a reason
   // (true unless set false).
   bool require_reason;
@@ -195,6 +200,9 @@ typedef struct strata_config {
 extern const char *const config_default_deprecation_macros[];
 extern const char *const config_default_dated_patterns[];
 extern const char *const config_default_removal_patterns[];
+
+#define CONFIG_DEFAULT_MAX_FILE_SECONDS 10.0
+#define CONFIG_DEFAULT_MAX_FILE_MEMORY ((size_t)1 << 30)
 
 typedef struct config_error {
   char *file;

@@ -18,7 +18,7 @@
 #include <string.h>
 
 // ---------------------------------------------------------------------------
-// version, exclude, max_file_bytes
+// version, exclude, max_file_bytes, max_file_seconds, max_file_memory
 
 static bool config__version(config__parser *parser, const config_node *node, void *target) {
   (void)target;
@@ -54,6 +54,49 @@ static bool config__max_file_bytes(config__parser *parser, const config_node *no
     return config__fail(
         parser, node, "'max_file_bytes' must be a positive whole number of bytes, not '%s'", text);
   parser->config->max_file_bytes = (size_t)value;
+  return true;
+}
+
+static bool config__max_file_memory(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  if (node->kind != CONFIG_NODE_SCALAR)
+    return config__fail(parser, node, "'max_file_memory' must be a number of bytes, not %s",
+                        config_node_kind_name(node));
+  const char *text = node->value;
+  bool digits = text[0] != '\0' && strspn(text, "0123456789") == strlen(text);
+  errno = 0;
+  unsigned long long value = digits ? strtoull(text, NULL, 10) : 0;
+  if (!digits || errno == ERANGE || value == 0 || (unsigned long long)(size_t)value != value)
+    return config__fail(
+        parser, node, "'max_file_memory' must be a positive whole number of bytes, not '%s'", text);
+  parser->config->max_file_memory = (size_t)value;
+  return true;
+}
+
+static bool config__max_file_seconds(config__parser *parser, const config_node *node,
+                                     void *target) {
+  (void)target;
+  if (config_node_is_null(node))
+    return true;
+  if (node->kind != CONFIG_NODE_SCALAR)
+    return config__fail(parser, node, "'max_file_seconds' must be a number of seconds, not %s",
+                        config_node_kind_name(node));
+  const char *text = node->value;
+  // Digits with at most one '.', digits on both sides: 10, 2.5, 0.05.
+  size_t whole = strspn(text, "0123456789");
+  size_t fraction = text[whole] == '.' ? strspn(text + whole + 1, "0123456789") : 0;
+  size_t length = whole + (text[whole] == '.' ? 1 + fraction : 0);
+  errno = 0;
+  double value =
+      whole && (text[whole] != '.' || fraction) && length == strlen(text) ? strtod(text, NULL) : 0;
+  if (!(value > 0) || value > 1e6)
+    return config__fail(parser, node,
+                        "'max_file_seconds' must be a positive number of seconds (at most "
+                        "1000000), not '%s'",
+                        text);
+  parser->config->max_file_seconds = value;
   return true;
 }
 
@@ -440,6 +483,7 @@ static bool config__baseline(config__parser *parser, const config_node *node, vo
                         config_node_kind_name(node));
   free(parser->config->baseline);
   parser->config->baseline = xstrdup(node->value);
+  parser->config->baseline_position = node->position;
   return true;
 }
 
@@ -590,6 +634,8 @@ static const config__key config__top_keys[] = {
     {"cxx", config__cxx, CONFIG_PHASE_MAIN},
     {"components", config__components, CONFIG_PHASE_MAIN},
     {"max_file_bytes", config__max_file_bytes, CONFIG_PHASE_MAIN},
+    {"max_file_seconds", config__max_file_seconds, CONFIG_PHASE_MAIN},
+    {"max_file_memory", config__max_file_memory, CONFIG_PHASE_MAIN},
     {"respect_gitignore", config__respect_gitignore, CONFIG_PHASE_MAIN},
     {"deprecations", config__deprecations, CONFIG_PHASE_MAIN},
     {"baseline", config__baseline, CONFIG_PHASE_MAIN},

@@ -3,6 +3,7 @@
 #include "adoption.h"
 #include "check.h"
 #include "exact_run.h"
+#include "cpu_count.h"
 #include "fact_cache.h"
 #include "facts_codec.h"
 #include "rule_scope.h"
@@ -270,10 +271,8 @@ static void analysis__extract_all(extraction *work, unsigned jobs,
   pthread_t progress_thread;
   bool progress_started = options->progress && pthread_create(&progress_thread, NULL,
                                                               analysis__progress, &progress) == 0;
-  if (jobs == 0) {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    jobs = cores > 0 ? (unsigned)cores : 1;
-  }
+  if (jobs == 0)
+    jobs = cpu_count_available();
   if (jobs > work->files->count)
     jobs = work->files->count ? (unsigned)work->files->count : 1;
   if (jobs > 64)
@@ -308,6 +307,11 @@ static uint64_t analysis__options_key(const strata_config *config) {
   XXH3_64bits_update(state, &format, sizeof(format));
   uint64_t max_bytes = config->max_file_bytes;
   XXH3_64bits_update(state, &max_bytes, sizeof(max_bytes));
+  // A file over its budget has notices for facts: another budget, other facts.
+  uint64_t max_memory = config->max_file_memory;
+  XXH3_64bits_update(state, &max_memory, sizeof(max_memory));
+  double max_seconds = config->max_file_seconds;
+  XXH3_64bits_update(state, &max_seconds, sizeof(max_seconds));
   const char *std = config->cxx_std ? config->cxx_std : "";
   XXH3_64bits_update(state, std, strlen(std) + 1);
   for (size_t i = 0; i < config->cxx_define_count; i++)

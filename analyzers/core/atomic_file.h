@@ -1,5 +1,11 @@
 // Output files are written whole or not at all: to a temporary file in the
 // same folder, renamed over the target only once everything was written.
+// On Linux the temporary file has no name until then (O_TMPFILE), so a
+// process killed while writing (kill -9 included) leaves nothing behind;
+// where the file system cannot make unnamed files, it is a named
+// `.NAME.tmp-XXXXXX` that such a kill leaves. The file gets mode 0666 less
+// the umask, as files made by open(2) do, so that a cache shared by a team's
+// users can be read by all of them.
 #ifndef STRATA_ATOMIC_FILE_H
 #define STRATA_ATOMIC_FILE_H
 

@@ -1,6 +1,7 @@
 #include "baseline.h"
 
 #include "atomic_file.h"
+#include "json_position.h"
 #include "source.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -42,10 +43,22 @@ static char *baseline__slurp(const char *path, size_t *length) {
   return text;
 }
 
-// A string member of entry: NULL when absent or null; false (with *error)
-// when it is there but not a string, or required and missing.
+// Where the problem of a baseline that is no baseline is: the value at path
+// (depth steps down from the top), or the deepest value on the way there.
+static void baseline__point(const char *text, size_t length, const json_path_step *path,
+                            size_t depth, uint32_t *line, uint32_t *column) {
+  size_t offset = json_position_find(text, length, path, depth, NULL);
+  unsigned at_line, at_column;
+  json_position_line_column(text, offset, &at_line, &at_column);
+  *line = at_line;
+  *column = at_column;
+}
+
+// A string member of entry index: NULL when absent or null; false (with
+// *error, and *bad_member saying whether the member is there) when it is
+// there but not a string, or required and missing.
 static bool baseline__member(json_t *entry, const char *key, bool required, size_t index,
-                             char **out, char **error) {
+                             char **out, char **error, bool *bad_member) {
   json_t *value = json_object_get(entry, key);
   *out = NULL;
   if (json_is_string(value) && json_string_length(value) > 0) {
@@ -55,42 +68,54 @@ static bool baseline__member(json_t *entry, const char *key, bool required, size
   if (!required && (!value || json_is_null(value)))
     return true;
   *error = xasprintf("entry %zu of 'findings' needs '%s' as a non-empty string", index + 1, key);
+  *bad_member = value != NULL;
   return false;
 }
 
-// Places each entry at the line of its fingerprint: entries come in file
-// order, so each one's fingerprint lies after the one before.
+typedef struct baseline__fingerprints {
+  size_t *offsets; // offsets[i]: where entry i's fingerprint is, or SIZE_MAX
+  size_t count;
+} baseline__fingerprints;
+
+static bool baseline__visit(void *context, const json_path_step *path, size_t depth,
+                            size_t offset) {
+  baseline__fingerprints *self = context;
+  if (depth == 3 && path[0].key && strcmp(path[0].key, "findings") == 0 && !path[1].key &&
+      path[1].index < self->count && path[2].key && strcmp(path[2].key, "fingerprint") == 0)
+    self->offsets[path[1].index] = offset;
+  return true;
+}
+
+// Places each entry at the line of its fingerprint, at the line's first
+// non-blank character (the '{' of a one-line entry), in one walk of the
+// text.
 static void baseline__locate(baseline *self, const char *text, size_t length) {
-  size_t from = 0;
-  strbuf quoted;
-  strbuf_init(&quoted);
+  baseline__fingerprints found = {xmalloc((self->count + 1) * sizeof(size_t)), self->count};
+  for (size_t i = 0; i < self->count; i++)
+    found.offsets[i] = SIZE_MAX;
+  json_position_walk(text, length, baseline__visit, &found);
+  // Entries come in file order: the line count goes forward with them.
+  size_t counted = 0;
+  uint32_t line = 1;
   for (size_t i = 0; i < self->count; i++) {
     baseline_entry *entry = &self->entries[i];
     entry->line = 1;
     entry->column = 1;
-    strbuf_clear(&quoted);
-    strbuf_printf(&quoted, "\"%s\"", entry->fingerprint);
-    const char *hit = NULL;
-    for (size_t at = from; at + quoted.length <= length; at++) {
-      if (text[at] == '"' && memcmp(text + at, quoted.data, quoted.length) == 0) {
-        hit = text + at;
-        break;
-      }
-    }
-    if (!hit)
+    size_t offset = found.offsets[i];
+    if (offset == SIZE_MAX || offset < counted)
       continue;
-    size_t offset = (size_t)(hit - text);
-    from = offset + quoted.length;
-    size_t line_start = offset;
-    while (line_start > 0 && text[line_start - 1] != '\n')
-      line_start--;
+    for (const char *newline; (newline = memchr(text + counted, '\n', offset - counted));) {
+      line++;
+      counted = (size_t)(newline - text) + 1;
+    }
+    size_t line_start = counted;
     size_t first = line_start;
     while (first < offset && (text[first] == ' ' || text[first] == '\t'))
       first++;
-    entry->line = source_line_of(text, offset);
+    entry->line = line;
     entry->column = source_column(text, line_start, first);
   }
-  strbuf_release(&quoted);
+  free(found.offsets);
 }
 
 typedef struct baseline__key {
@@ -128,52 +153,78 @@ baseline *baseline_read(const char *path, char **error, uint32_t *line, uint32_t
     *error = xasprintf("cannot read the baseline '%s': %s", path, strerror(errno));
     return NULL;
   }
+  baseline *self = baseline_read_text(text, length, path, error, line, column);
+  free(text);
+  return self;
+}
+
+baseline *baseline_read_text(const char *text, size_t length, const char *path, char **error,
+                             uint32_t *line, uint32_t *column) {
+  *error = NULL;
+  *line = 0;
+  *column = 0;
   baseline *self = xcalloc(1, sizeof(baseline));
   self->path = xstrdup(path);
   json_error_t json_error;
   json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &json_error);
+  // From here on every problem has a place in the file: the value that is
+  // wrong, or the one that lacks what is missing.
+  json_path_step where[3] = {{"findings", 0}, {NULL, 0}, {NULL, 0}};
+  size_t depth = 0;
   if (!root) {
     *error = xasprintf("invalid baseline: %s", json_error.text);
-    *line = json_error.line > 0 ? (uint32_t)json_error.line : 0;
-    *column = json_error.column > 0 ? (uint32_t)json_error.column : 0;
+    unsigned at_line, at_column;
+    json_position_line_column(text, json_position_of_error(text, length, &json_error), &at_line,
+                              &at_column);
+    *line = at_line;
+    *column = at_column;
     goto fail;
   }
   json_t *version = json_object_get(root, "version");
   json_t *findings = json_object_get(root, "findings");
   if (!json_is_object(root) || !json_is_array(findings)) {
-    *error =
-        xasprintf("'%s' is not a strata baseline: it needs 'version' and a 'findings' list", path);
-    goto fail;
+    *error = xstrdup("not a strata baseline: it needs 'version' and a 'findings' list");
+    depth = json_is_object(root) && findings ? 1 : 0;
+    goto positioned;
   }
   if (!json_is_integer(version) || json_integer_value(version) != BASELINE_VERSION) {
-    *error = xasprintf("unsupported baseline version in '%s'; this strata reads version %d", path,
-                       BASELINE_VERSION);
-    goto fail;
+    *error =
+        xasprintf("unsupported baseline version; this strata reads version %d", BASELINE_VERSION);
+    where[0].key = "version";
+    depth = version ? 1 : 0;
+    goto positioned;
   }
   size_t count = json_array_size(findings);
   self->entries = xcalloc(count + 1, sizeof(baseline_entry));
   for (size_t i = 0; i < count; i++) {
     json_t *item = json_array_get(findings, i);
     baseline_entry *entry = &self->entries[self->count];
+    where[1].index = i;
+    depth = 2;
     if (!json_is_object(item)) {
       *error = xasprintf("entry %zu of 'findings' must be an object", i + 1);
-      goto fail;
+      goto positioned;
     }
     self->count++;
-    if (!baseline__member(item, "fingerprint", true, i, &entry->fingerprint, error) ||
-        !baseline__member(item, "rule", true, i, &entry->rule, error) ||
-        !baseline__member(item, "path", true, i, &entry->path, error) ||
-        !baseline__member(item, "summary", false, i, &entry->summary, error))
-      goto fail;
+    static const char *const members[] = {"fingerprint", "rule", "path", "summary"};
+    char **slots[] = {&entry->fingerprint, &entry->rule, &entry->path, &entry->summary};
+    for (size_t m = 0; m < 4; m++) {
+      bool bad_member = false;
+      if (!baseline__member(item, members[m], m < 3, i, slots[m], error, &bad_member)) {
+        where[2].key = members[m];
+        depth = bad_member ? 3 : 2;
+        goto positioned;
+      }
+    }
   }
   baseline__locate(self, text, length);
   baseline__index(self);
   json_decref(root);
-  free(text);
   return self;
+positioned:
+  baseline__point(text, length, where, depth, line, column);
 fail:
   json_decref(root);
-  free(text);
   baseline_delete(self);
   return NULL;
 }

@@ -45,9 +45,15 @@ typedef struct baseline {
 
 // Reads and checks the baseline at path. Returns NULL and sets *error (the
 // caller frees it) when it cannot be read or is not a baseline; *line and
-// *column then say where in the file (both 0 when nowhere in particular).
+// *column then say where in the file the problem is (a syntax error, or the
+// value that is wrong or lacks what is missing), both 0 only when the file
+// could not be read.
 // The caller frees the result with baseline_delete.
 baseline *baseline_read(const char *path, char **error, uint32_t *line, uint32_t *column);
+// The same for the text of a baseline already in memory (length bytes, no
+// NUL needed), which path names in messages.
+baseline *baseline_read_text(const char *text, size_t length, const char *path, char **error,
+                             uint32_t *line, uint32_t *column);
 void baseline_delete(baseline *self);
 
 // Marks the first unmatched entry with fingerprint matched. False when there

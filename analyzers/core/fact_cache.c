@@ -1,5 +1,6 @@
 #include "fact_cache.h"
 
+#include "atomic_file.h"
 #include "facts_codec.h"
 #include "strmap.h"
 #include "xalloc.h"
@@ -257,7 +258,6 @@ bool fact_cache_write(fact_cache *self, const char *const *paths, const fact_cac
     pack__put_u64(&out, XXH3_64bits(out.data + start, out.length - start), 8);
   }
   bool ok = false;
-  char *temporary = NULL;
   if (mkdir(self->folder, 0777) == 0) {
     // Mark the folder as a cache for backup tools, and keep it out of git.
     char *tag = xasprintf("%s/CACHEDIR.TAG", self->folder);
@@ -277,25 +277,18 @@ bool fact_cache_write(fact_cache *self, const char *const *paths, const fact_cac
     }
     free(ignore);
   }
-  temporary = xasprintf("%s.tmp-XXXXXX", self->pack_path);
-  int fd = mkstemp(temporary);
-  if (fd >= 0) {
-    size_t done = 0;
-    ok = true;
-    while (ok && done < out.length) {
-      ssize_t put = write(fd, out.data + done, out.length - done);
-      if (put < 0 && errno == EINTR)
-        continue;
-      ok = put > 0;
-      if (ok)
-        done += (size_t)put;
-    }
-    ok = close(fd) == 0 && ok;
-    ok = ok && rename(temporary, self->pack_path) == 0;
-    if (!ok)
-      unlink(temporary);
+  // Written as any output file is (atomic_file.h): whole or not at all, by
+  // concurrent runs too, with nothing left behind by a killed one, and
+  // readable by the other users of a shared cache as the umask allows.
+  int error_number = 0;
+  atomic_file *file = atomic_file_open(self->pack_path, &error_number);
+  if (file) {
+    ok = fwrite(out.data, 1, out.length, atomic_file_stream(file)) == out.length;
+    if (ok)
+      ok = atomic_file_commit(file, &error_number);
+    else
+      atomic_file_abort(file);
   }
-  free(temporary);
   strbuf_release(&out);
   return ok;
 }

@@ -51,6 +51,10 @@ file_facts *file_facts_new(void) {
   return xcalloc(1, sizeof(file_facts));
 }
 
+// Whether fact i of array owns its field: it does unless the fact before it
+// shares the string (see file_facts in facts.h).
+#define FACTS__OWNS(array, i, field) ((i) == 0 || (array)[(i)-1].field != (array)[i].field)
+
 void file_facts_delete(file_facts *self) {
   if (!self)
     return;
@@ -60,15 +64,19 @@ void file_facts_delete(file_facts *self) {
     for (uint32_t n = 0; n < dependency->name_count; n++)
       free(dependency->names[n]);
     free(dependency->names);
-    free(dependency->statement);
-    free(dependency->condition);
+    if (FACTS__OWNS(self->dependencies, i, statement))
+      free(dependency->statement);
+    if (FACTS__OWNS(self->dependencies, i, condition))
+      free(dependency->condition);
   }
   free(self->dependencies);
   for (size_t i = 0; i < self->deprecation_count; i++) {
     free(self->deprecations[i].kind);
     free(self->deprecations[i].message);
-    free(self->deprecations[i].comments);
-    free(self->deprecations[i].statement);
+    if (FACTS__OWNS(self->deprecations, i, comments))
+      free(self->deprecations[i].comments);
+    if (FACTS__OWNS(self->deprecations, i, statement))
+      free(self->deprecations[i].statement);
   }
   free(self->deprecations);
   for (size_t i = 0; i < self->suppression_count; i++) {
@@ -128,4 +136,125 @@ void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, con
   notice->line = line;
   notice->column = column;
   notice->message = message;
+}
+
+// ---------------------------------------------------------------------------
+// What a front end can make (file_facts_check)
+
+// A Python dotted name as the import walk keeps it: parts of identifier
+// characters (ASCII letters, digits and '_', or any byte of a UTF-8
+// sequence), none empty or starting with a digit, joined by single dots.
+static bool facts__dotted_name(const char *text) {
+  size_t part = 0;
+  for (const unsigned char *at = (const unsigned char *)text;; at++) {
+    if (*at == '.' || *at == '\0') {
+      if (part == 0)
+        return false;
+      if (*at == '\0')
+        return true;
+      part = 0;
+      continue;
+    }
+    bool letter =
+        (*at >= 'a' && *at <= 'z') || (*at >= 'A' && *at <= 'Z') || *at == '_' || *at >= 0x80;
+    bool digit = *at >= '0' && *at <= '9';
+    if (!letter && !(digit && part > 0))
+      return false;
+    part++;
+  }
+}
+
+static bool facts__filled(const char *text) {
+  return text && text[0];
+}
+
+#define FACTS__CHECK(condition, text)                                                              \
+  do {                                                                                             \
+    if (!(condition)) {                                                                            \
+      *problem = (text);                                                                           \
+      return false;                                                                                \
+    }                                                                                              \
+  } while (0)
+
+static bool facts__dependency_ok(const fact_dependency *self, const char **problem) {
+  FACTS__CHECK(self->kind == FACT_DEP_IMPORT || self->kind == FACT_DEP_INCLUDE,
+               "a dependency of an unknown kind");
+  FACTS__CHECK(self->scope == FACT_SCOPE_MODULE || self->scope == FACT_SCOPE_FUNCTION ||
+                   self->scope == FACT_SCOPE_TYPE_CHECKING,
+               "a dependency of an unknown scope");
+  FACTS__CHECK(self->line >= 1 && self->column >= 1, "a dependency at line or column 0");
+  FACTS__CHECK(self->end_line == 0 ||
+                   (self->end_line > self->line ||
+                    (self->end_line == self->line && self->end_column > self->column)),
+               "a dependency that ends before it begins");
+  FACTS__CHECK(self->target != NULL, "a dependency without a target");
+  FACTS__CHECK(facts__filled(self->statement), "a dependency without a statement");
+  for (uint32_t i = 0; i < self->name_count; i++)
+    FACTS__CHECK(self->names && facts__filled(self->names[i]), "an imported name that is empty");
+  if (self->kind == FACT_DEP_INCLUDE) {
+    FACTS__CHECK(self->scope == FACT_SCOPE_MODULE, "an include that is not module-scoped");
+    FACTS__CHECK(self->level == 0 && !self->is_from && self->name_count == 0,
+                 "an include with an import's level, 'from' or names");
+    FACTS__CHECK(!(self->computed && self->angled), "a computed include that is angled");
+    FACTS__CHECK(!self->condition || self->condition[0], "an include with an empty condition");
+    return true;
+  }
+  FACTS__CHECK(!self->angled && !self->computed && !self->condition,
+               "an import with an include's angled, computed or condition");
+  // Each level is a dot of the statement: a level is never longer than it.
+  FACTS__CHECK(self->level <= strlen(self->statement), "an import level beyond its statement");
+  if (!self->is_from)
+    FACTS__CHECK(self->level == 0 && self->name_count == 0,
+                 "an import without 'from' that has a level or names");
+  if (self->target[0])
+    FACTS__CHECK(facts__dotted_name(self->target), "an import target that is no dotted name");
+  else
+    FACTS__CHECK(self->is_from && self->level > 0, "an import without a target");
+  for (uint32_t i = 0; i < self->name_count; i++)
+    FACTS__CHECK(strcmp(self->names[i], "*") == 0 || facts__dotted_name(self->names[i]),
+                 "an imported name that is no dotted name");
+  return true;
+}
+
+static bool facts__deprecation_ok(const fact_deprecation *self, const char **problem) {
+  FACTS__CHECK(self->line >= 1 && self->column >= 1, "a deprecation at line or column 0");
+  FACTS__CHECK(facts__filled(self->kind), "a deprecation without a kind");
+  FACTS__CHECK(self->statement != NULL, "a deprecation without a statement");
+  // message and comments: any text, or NULL (not known, none).
+  return true;
+}
+
+static bool facts__suppression_ok(const fact_suppression *self, const char **problem) {
+  FACTS__CHECK(self->line >= 1 && self->column >= 1, "a suppression at line or column 0");
+  for (uint32_t i = 0; i < self->rule_count; i++)
+    FACTS__CHECK(self->rules && facts__filled(self->rules[i]), "a suppressed rule that is empty");
+  FACTS__CHECK(!self->reason || self->reason[0], "a suppression with an empty reason");
+  return true;
+}
+
+static bool facts__notice_ok(const fact_notice *self, const char **problem) {
+  FACTS__CHECK(self->line > 0 || self->column == 0, "a notice with a column but no line");
+  FACTS__CHECK(facts__filled(self->message), "a notice without a message");
+  return true;
+}
+
+#undef FACTS__CHECK
+
+bool file_facts_check(const file_facts *self, const char **problem) {
+  const char *ignored;
+  if (!problem)
+    problem = &ignored;
+  for (size_t i = 0; i < self->dependency_count; i++)
+    if (!facts__dependency_ok(&self->dependencies[i], problem))
+      return false;
+  for (size_t i = 0; i < self->deprecation_count; i++)
+    if (!facts__deprecation_ok(&self->deprecations[i], problem))
+      return false;
+  for (size_t i = 0; i < self->suppression_count; i++)
+    if (!facts__suppression_ok(&self->suppressions[i], problem))
+      return false;
+  for (size_t i = 0; i < self->notice_count; i++)
+    if (!facts__notice_ok(&self->notices[i], problem))
+      return false;
+  return true;
 }

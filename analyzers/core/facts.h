@@ -120,6 +120,14 @@ typedef struct fact_suppression {
   char *reason; // NULL when the comment gives none
 } fact_suppression;
 
+// Facts of one kind that come one after the other may share a string: a
+// dependency's statement or condition, a deprecation's comments or
+// statement may be the very pointer the fact before it of the same kind
+// holds (the imports of one `import a, b` share its text, the sites of one
+// line their line and comments, the includes under one set of conditions
+// those). file_facts owns such a string once: file_facts_delete frees a
+// string unless the fact before holds the same pointer. A line of n sites
+// thus costs its length once, not n times, in memory and in the cache.
 typedef struct file_facts {
   fact_dependency *dependencies;
   size_t dependency_count;
@@ -152,5 +160,15 @@ void fact_suppression_add_rule(fact_suppression *suppression, const char *rule, 
 
 void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, const char *format,
                            ...) __attribute__((format(printf, 4, 5)));
+
+// Whether every fact of self is one a front end can make: each field of
+// each kind within what this header says of it (kinds and scopes known,
+// lines and columns from 1, required strings there, a level no larger than
+// the dots of its statement, names and rules not empty, ...). Facts that
+// come from anywhere but a front end (the fact cache, facts_codec.h) are
+// used only when they pass. When they do not, *problem (if not NULL) says
+// which rule the first bad fact breaks (static text). A new field or kind of
+// fact gets its rule here.
+bool file_facts_check(const file_facts *self, const char **problem);
 
 #endif

@@ -138,6 +138,22 @@ uint32_t source_column(const char *bytes, size_t line_start, size_t byte_offset)
   return column;
 }
 
+void source_columns_init(source_columns *self, const char *bytes) {
+  *self = (source_columns){.bytes = bytes, .line_start = SIZE_MAX};
+}
+
+uint32_t source_columns_at(source_columns *self, size_t line_start, size_t byte_offset) {
+  uint32_t column;
+  if (line_start == self->line_start && byte_offset >= self->offset)
+    column = self->column + source_column(self->bytes, self->offset, byte_offset) - 1;
+  else
+    column = source_column(self->bytes, line_start, byte_offset);
+  self->line_start = line_start;
+  self->offset = byte_offset;
+  self->column = column;
+  return column;
+}
+
 uint32_t source_line_of(const char *bytes, size_t byte_offset) {
   uint32_t line = 1;
   for (size_t i = 0; i < byte_offset; i++)

@@ -45,6 +45,22 @@ size_t utf8_first_invalid(const char *bytes, size_t length);
 // line_start (the byte offset where its line begins).
 uint32_t source_column(const char *bytes, size_t line_start, size_t byte_offset);
 
+// Columns of many offsets of one text: each is counted on from the offset
+// asked for before it when both are on the same line and it comes later, so
+// a line of n sites costs its length once, not n times. Offsets asked for
+// out of order cost their distance from the line's start, as source_column.
+typedef struct source_columns {
+  const char *bytes;
+  size_t line_start; // of the last offset asked for; SIZE_MAX before the first
+  size_t offset;
+  uint32_t column;
+} source_columns;
+
+void source_columns_init(source_columns *self, const char *bytes);
+// The 1-based column in code points of byte_offset, whose line begins at
+// line_start (as source_column).
+uint32_t source_columns_at(source_columns *self, size_t line_start, size_t byte_offset);
+
 // 1-based line of byte_offset.
 uint32_t source_line_of(const char *bytes, size_t byte_offset);
 

@@ -9,9 +9,15 @@
 #include <string.h>
 #include <strings.h>
 
-// How far a site's parentheses or brackets are followed before giving up on
-// a file that never closes them.
-#define CXX_DEPRECATIONS__MAX_TOKENS 20000
+// How far a site's parentheses or brackets are followed, and how many tokens
+// of them are read for its message or attributes: real sites hold a few
+// dozen; a file that never closes them, or nests sites in sites, costs this
+// many per site, not the rest of the file.
+#define CXX_DEPRECATIONS__MAX_TOKENS 512
+// The most bytes of a site's message kept, "..." marking the cut: a site's
+// message holds its literals, so sites nested in one another would each
+// hold a copy of the ones inside.
+#define CXX_DEPRECATIONS__MAX_MESSAGE 16384
 
 typedef struct cxx_scan {
   const char *bytes;
@@ -24,6 +30,15 @@ typedef struct cxx_scan {
   cxx_lines *lines;
   file_facts *facts;
   strbuf scratch;
+  // match[i]: the ')' or ']' that closes the '(' or '[' at token i (count
+  // for other tokens, and for one never closed), found once for the file.
+  size_t *match;
+  source_columns columns;
+  // The last site recorded: the sites of one line share its statement and
+  // comments (facts.h), which depend on the line only.
+  uint32_t last_line;
+  char *last_comments;
+  char *last_statement;
 } cxx_scan;
 
 static bool cxx_scan__contains(const char *bytes, size_t length, const char *needle,
@@ -81,20 +96,43 @@ static bool cxx_scan__deprecated_name(const cxx_scan *self, size_t index) {
   return CXX_SCAN__IS(self, index, "deprecated") || CXX_SCAN__IS(self, index, "__deprecated__");
 }
 
-// The ')' (or ']') closing the bracket at open, or count when there is
-// none near.
-static size_t cxx_scan__close(const cxx_scan *self, size_t open) {
-  char opener = self->bytes[self->tokens[open].begin];
-  char closer = opener == '(' ? ')' : ']';
-  size_t depth = 0;
-  size_t limit = open + CXX_DEPRECATIONS__MAX_TOKENS;
-  for (size_t i = open; i < self->count && i < limit; i++) {
-    if (cxx_scan__punct(self, i, opener))
-      depth++;
-    else if (cxx_scan__punct(self, i, closer) && --depth == 0)
-      return i;
+// Pairs every '(' with its ')' and every '[' with its ']' (each kind
+// counted on its own, as a reader of one kind of bracket would), in one pass.
+static void cxx_scan__match_brackets(cxx_scan *self) {
+  self->match = xmalloc((self->count + 1) * sizeof(size_t));
+  size_t *open = xmalloc((self->count + 1) * sizeof(size_t));
+  size_t parens = 0, brackets = 0; // open[0..parens) and, from the top, brackets
+  for (size_t i = 0; i < self->count; i++) {
+    self->match[i] = self->count;
+    if (self->tokens[i].kind != CXX_TOKEN_PUNCTUATION)
+      continue;
+    char c = self->bytes[self->tokens[i].begin];
+    if (c == '(')
+      open[parens++] = i;
+    else if (c == '[')
+      open[self->count - ++brackets] = i;
+    else if (c == ')' && parens > 0)
+      self->match[open[--parens]] = i;
+    else if (c == ']' && brackets > 0)
+      self->match[open[self->count - brackets--]] = i;
   }
-  return self->count;
+  free(open);
+}
+
+// The ')' (or ']') closing the bracket at open, or count when there is
+// none near (within CXX_DEPRECATIONS__MAX_TOKENS).
+static size_t cxx_scan__close(const cxx_scan *self, size_t open) {
+  size_t close = self->match[open];
+  return close < self->count && close - open < CXX_DEPRECATIONS__MAX_TOKENS ? close : self->count;
+}
+
+// Where reading the inside of the bracket at open stops: its close, or, for
+// one never closed near, as far as a bracket is followed.
+static size_t cxx_scan__inside_end(const cxx_scan *self, size_t open, size_t close) {
+  if (close < self->count)
+    return close;
+  size_t limit = open + CXX_DEPRECATIONS__MAX_TOKENS;
+  return limit < self->count ? limit : self->count;
 }
 
 static uint32_t cxx_scan__line(const cxx_scan *self, size_t offset) {
@@ -193,21 +231,32 @@ static char *cxx_scan__message(cxx_scan *self, size_t open, size_t close) {
   strbuf message;
   strbuf_init(&message);
   bool any_code = false, any_literal = false;
-  for (size_t i = open + 1; i < close; i++) {
+  size_t end = cxx_scan__inside_end(self, open, close);
+  for (size_t i = open + 1; i < end; i++) {
     if (!cxx_scan__is_code(self, i))
       continue;
     any_code = true;
     size_t quote = cxx_scan__string_quote(self, i);
     if (quote != SIZE_MAX) {
       any_literal = true;
-      cxx_scan__append_string(self, i, quote, &message);
+      if (message.length < CXX_DEPRECATIONS__MAX_MESSAGE)
+        cxx_scan__append_string(self, i, quote, &message);
     }
   }
   if (any_code && !any_literal) {
     strbuf_release(&message);
     return NULL;
   }
-  return strbuf_detach(&message);
+  if (message.length <= CXX_DEPRECATIONS__MAX_MESSAGE)
+    return strbuf_detach(&message);
+  // Cut at a character's start, and say so; a copy, so that the buffer a
+  // long literal grew is not kept.
+  size_t cut = CXX_DEPRECATIONS__MAX_MESSAGE;
+  while (cut > 0 && ((unsigned char)message.data[cut] & 0xC0) == 0x80)
+    cut--;
+  char *kept = xasprintf("%.*s...", (int)cut, message.data);
+  strbuf_release(&message);
+  return kept;
 }
 
 // The message of a name that may be followed by parentheses ("" when it is
@@ -302,19 +351,28 @@ static char *cxx_scan__statement(const cxx_scan *self, size_t first, uint32_t li
   return strbuf_detach(&statement);
 }
 
-// Records a site starting at token start; takes message.
+// Records a site starting at token start; takes message. The sites of one
+// line share its comments and statement, read once for the line.
 static void cxx_scan__add(cxx_scan *self, size_t start, const char *kind, char *message) {
   const cxx_token *token = &self->tokens[start];
   uint32_t line = cxx_scan__line(self, token->begin);
-  size_t first = cxx_scan__line_first(self, start, line);
   fact_deprecation *site = file_facts_add_deprecation(self->facts);
   site->line = line;
   site->column =
-      source_column(self->bytes, cxx_lines_start(self->lines, line), (size_t)token->begin);
+      source_columns_at(&self->columns, cxx_lines_start(self->lines, line), (size_t)token->begin);
   site->kind = xstrdup(kind);
   site->message = message;
+  if (line == self->last_line) {
+    site->comments = self->last_comments;
+    site->statement = self->last_statement;
+    return;
+  }
+  size_t first = cxx_scan__line_first(self, start, line);
   site->comments = cxx_scan__comments(self, first, line);
   site->statement = cxx_scan__statement(self, first, line);
+  self->last_line = line;
+  self->last_comments = site->comments;
+  self->last_statement = site->statement;
 }
 
 // ---------------------------------------------------------------------------
@@ -327,7 +385,8 @@ static size_t cxx_scan__attribute_list(cxx_scan *self, size_t index) {
   if (!cxx_scan__punct(self, second, '['))
     return index + 1;
   size_t close = cxx_scan__close(self, second);
-  for (size_t i = second + 1; i < close; i++) {
+  size_t end = cxx_scan__inside_end(self, second, close);
+  for (size_t i = second + 1; i < end; i++) {
     if (cxx_scan__punct(self, i, '(') || cxx_scan__punct(self, i, '[')) {
       i = cxx_scan__close(self, i);
       continue;
@@ -346,8 +405,9 @@ static size_t cxx_scan__attribute_call(cxx_scan *self, size_t index, size_t dept
   if (!cxx_scan__punct(self, open, '('))
     return index + 1;
   size_t close = cxx_scan__close(self, open);
+  size_t end = cxx_scan__inside_end(self, open, close);
   size_t level = 1;
-  for (size_t i = open + 1; i < close; i++) {
+  for (size_t i = open + 1; i < end; i++) {
     if (cxx_scan__punct(self, i, '(')) {
       if (level >= depth) { // an attribute's own arguments
         i = cxx_scan__close(self, i);
@@ -413,6 +473,8 @@ void cxx_deprecations_extract(const char *bytes, cxx_token_list *tokens, const u
       .facts = facts,
   };
   strbuf_init(&scan.scratch);
+  source_columns_init(&scan.columns, bytes);
+  cxx_scan__match_brackets(&scan);
   for (size_t i = 0; i < scan.count;) {
     const cxx_token *token = &scan.tokens[i];
     if (roles[i] == CXX_ROLE_NONE || token->kind == CXX_TOKEN_COMMENT ||
@@ -450,4 +512,5 @@ void cxx_deprecations_extract(const char *bytes, cxx_token_list *tokens, const u
     }
   }
   strbuf_release(&scan.scratch);
+  free(scan.match);
 }

@@ -47,7 +47,17 @@ typedef struct cxx_walk {
   unsigned char *roles; // see cxx_directives_extract; may be NULL
   const char *const *own_macros;
   size_t own_macro_count;
+  // The condition of the last include, which the includes after it share
+  // (facts.h) until a conditional directive changes what they are under.
+  char *condition;
+  bool condition_known;
 } cxx_walk;
+
+// How much of its conditions an include records: the outermost levels, up
+// to this many bytes, then " && ...". Real conditions are a few dozen bytes;
+// a file nested thousands of levels deep, or under an #elif chain thousands
+// long, would otherwise give each include a copy of all of them.
+enum { CXX_WALK__CONDITION_MAX = 512, CXX_WALK__CONDITION_LEVELS = 32 };
 
 static uint32_t cxx_walk__end(const cxx_walk *self, size_t index) {
   return cxx_token_end(self->list, index);
@@ -255,6 +265,7 @@ static bool cxx_walk__guard_macro(const cxx_walk *self, const char *directive, s
 // #if, #ifdef, #ifndef, #elif*, #else, #endif. Returns false for any other.
 static bool cxx_walk__conditional(cxx_walk *self, size_t hash, size_t name_index, size_t end) {
   const char *name = self->name.data;
+  self->condition_known = false;
   static const char *const openers[] = {"if", "ifdef", "ifndef"};
   for (size_t i = 0; i < sizeof(openers) / sizeof(*openers); i++) {
     if (strcmp(name, openers[i]) != 0)
@@ -302,7 +313,13 @@ static bool cxx_walk__conditional(cxx_walk *self, size_t hash, size_t name_index
                     : branch->clause.length ? " && %s"
                                             : "%s",
                     self->operand.data);
-      strbuf_printf(&branch->earlier, branch->earlier.length ? " || %s" : "%s", self->operand.data);
+      // An #elif chain thousands long would make each branch's negation of
+      // those before it as long: past the limit, " || ..." stands for them.
+      if (branch->earlier.length < CXX_WALK__CONDITION_MAX)
+        strbuf_printf(&branch->earlier, branch->earlier.length ? " || %s" : "%s",
+                      self->operand.data);
+      else if (!strstr(branch->earlier.data + branch->earlier.length - 8, " || ..."))
+        strbuf_append_str(&branch->earlier, " || ...");
     }
     return true;
   }
@@ -320,24 +337,36 @@ static bool cxx_walk__conditional(cxx_walk *self, size_t hash, size_t name_index
 }
 
 // The conditions the walk is under, joined by " && " (the include guard
-// left out); NULL when there are none. The caller frees it.
+// left out); NULL when there are none. The caller frees it. Only the
+// outermost CXX_WALK__CONDITION_LEVELS levels and CXX_WALK__CONDITION_MAX
+// bytes are read, " && ..." standing for the rest, so an include costs no
+// more however deep it sits.
 static char *cxx_walk__condition(const cxx_walk *self) {
+  size_t levels =
+      self->depth < CXX_WALK__CONDITION_LEVELS ? self->depth : CXX_WALK__CONDITION_LEVELS;
   size_t clauses = 0;
-  for (size_t i = 0; i < self->depth; i++)
+  for (size_t i = 0; i < levels && clauses < 2; i++)
     clauses += !self->branches[i].guard && self->branches[i].clause.length;
-  if (clauses == 0)
+  bool more = self->depth > levels;
+  if (clauses == 0 && !more)
     return NULL;
   strbuf out;
   strbuf_init(&out);
-  for (size_t i = 0; i < self->depth; i++) {
+  for (size_t i = 0; i < levels; i++) {
     const cxx_branch *branch = &self->branches[i];
     if (branch->guard || !branch->clause.length)
       continue;
+    if (out.length >= CXX_WALK__CONDITION_MAX) {
+      more = true;
+      break;
+    }
     if (out.length)
       strbuf_append_str(&out, " && ");
-    bool wrap = clauses > 1 && cxx_walk__needs_parentheses(branch->clause.data);
+    bool wrap = (clauses > 1 || more) && cxx_walk__needs_parentheses(branch->clause.data);
     strbuf_printf(&out, wrap ? "(%s)" : "%s", branch->clause.data);
   }
+  if (more)
+    strbuf_append_str(&out, out.length ? " && ..." : "...");
   return strbuf_detach(&out);
 }
 
@@ -462,7 +491,12 @@ static void cxx_walk__include(cxx_walk *self, size_t hash, size_t name_index, si
   dependency->angled = angled;
   dependency->computed = computed;
   dependency->statement = xstrndup(self->statement.data, self->statement.length);
-  dependency->condition = cxx_walk__condition(self);
+  if (!self->condition_known) {
+    self->condition = cxx_walk__condition(self);
+    self->condition_known = true;
+  }
+  // Owned by the first include under it, shared by those after it (facts.h).
+  dependency->condition = self->condition;
 }
 
 static void cxx_walk__directive(cxx_walk *self, size_t hash, size_t end) {
@@ -481,6 +515,7 @@ static void cxx_walk__directive(cxx_walk *self, size_t hash, size_t end) {
       cxx_walk__token_text(self, macro, &self->operand);
       self->branches[0].guard =
           self->depth == 1 && strcmp(self->operand.data, self->guard_macro.data) == 0;
+      self->condition_known = false;
     }
     strbuf_clear(&self->guard_macro);
     self->guard_possible = false;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 struct frontend_worker {
+  const strata_config *config; // may be NULL; for the budget of a file
   cxx_lexer *lexer;
   cxx_macros *defines; // cxx.defines, under every file's own macros
   cxx_token_list tokens;
@@ -69,6 +70,7 @@ static frontend_worker *cxx__worker_new(const strata_config *config) {
   if (!lexer)
     return NULL;
   frontend_worker *worker = xcalloc(1, sizeof(frontend_worker));
+  worker->config = config;
   worker->lexer = lexer;
   worker->defines = cxx_macros_new(NULL);
   if (config)
@@ -89,8 +91,10 @@ static bool cxx__extract_tokens(frontend_worker *worker, const source_text *sour
 
 static bool cxx__extract(frontend_worker *worker, const source_text *source, file_facts *facts) {
   char *error = NULL;
+  file_budget budget;
+  file_budget_start(&budget, worker->config);
   if (!cxx_lexer_tokenize(worker->lexer, cxx_dialect_of(source->language), source->bytes,
-                          source->length, &worker->tokens, &error)) {
+                          source->length, &budget, &worker->tokens, &error)) {
     file_facts_add_notice(facts, 0, 0, "%s", error);
     free(error);
     return false;
@@ -130,8 +134,10 @@ static void cxx__extract_batch(frontend_worker *worker, const source_text *sourc
     for (size_t m = 0; m < member_count; m++) {
       size_t i = members[m];
       char *error = NULL;
+      file_budget budget;
+      file_budget_start(&budget, worker->config);
       if (member_count > 1 &&
-          cxx_lexer_tokenize_loaded(worker->lexer, m, &worker->tokens, &error)) {
+          cxx_lexer_tokenize_loaded(worker->lexer, m, &budget, &worker->tokens, &error)) {
         ok[i] = cxx__extract_tokens(worker, &sources[i], facts[i]);
         continue;
       }
@@ -147,6 +153,27 @@ static void cxx__extract_batch(frontend_worker *worker, const source_text *sourc
 // The facts of the file whose tokens worker->tokens holds.
 static bool cxx__extract_tokens(frontend_worker *worker, const source_text *source,
                                 file_facts *facts) {
+  size_t stopped_at = worker->tokens.stopped_at;
+  if (stopped_at != SIZE_MAX) {
+    // The tokens before the stop are read as usual: the facts of the lines
+    // before it are kept.
+    cxx_lines lines;
+    cxx_lines_init(&lines, source->bytes, source->length);
+    uint32_t line = cxx_lines_line(&lines, stopped_at);
+    cxx_lines_release(&lines);
+    file_budget limits;
+    file_budget_start(&limits, worker->config);
+    if (worker->tokens.stopped_for_memory)
+      file_facts_add_notice(facts, line, 1,
+                            "read up to line %u only: lexing the rest takes more than "
+                            "max_file_memory (%zu bytes)",
+                            line, limits.memory);
+    else
+      file_facts_add_notice(facts, line, 1,
+                            "read up to line %u only: lexing the rest takes more than "
+                            "max_file_seconds (%g s)",
+                            line, limits.seconds);
+  }
   // Most files hold no deprecation: they skip the walk and its token roles.
   unsigned char *roles = NULL;
   if (cxx_deprecations_possible(source->bytes, source->length, worker->deprecation_macros,

@@ -1,5 +1,6 @@
 #include "cxx_lex.h"
 
+#include "file_budget.h"
 #include "source.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -16,6 +17,23 @@ static const char cxx_lex__skip[] = "#if 0\n";
 
 static const char *const cxx_lex__main_file[CXX_DIALECT_COUNT] = {
     "/strata-input/main.c", "/strata-input/main.cpp", "/strata-input/main.cu"};
+
+// libclang lexes a file this many bytes at a time (clang_tokenize over a
+// range), each chunk from where the last token of the one before ended, so
+// that a file's budget (file_budget.h) is checked between chunks and a file
+// over it stops there: libclang's own time and token memory per file are
+// what the budget allows, plus a chunk.
+#ifndef CXX_LEX_CHUNK_BYTES
+#define CXX_LEX_CHUNK_BYTES (256 * 1024)
+#endif
+// What a token costs in memory: libclang's CXToken and strata's cxx_token.
+#define CXX_LEX_TOKEN_BYTES (sizeof(CXToken) + sizeof(cxx_token))
+
+typedef struct cxx_lex_chunk {
+  CXToken *raw;
+  unsigned count;
+  size_t first; // the index, over all chunks, of its first token
+} cxx_lex_chunk;
 
 struct cxx_lexer {
   CXIndex index;
@@ -35,21 +53,39 @@ struct cxx_lexer {
   size_t batch_count;
   size_t batch_capacity;
   strbuf batch_main;
-  // The last tokenized file's libclang tokens, kept to measure ends.
+  // The last tokenized file's libclang tokens, kept to measure ends: one
+  // array per chunk of the file (cxx_lex__tokens_of), in order.
   CXTranslationUnit raw_unit;
-  CXToken *raw;
-  unsigned raw_count;
-  size_t shift; // libclang offset - shift = offset in the caller's bytes
+  cxx_lex_chunk *chunks;
+  size_t chunk_count;
+  size_t chunk_capacity;
+  size_t raw_total; // tokens in all chunks
+  size_t shift;     // libclang offset - shift = offset in the caller's bytes
 };
 
 #define CXX_TOKEN__END_UNKNOWN UINT32_MAX
 
 static void cxx_lex__drop_raw(cxx_lexer *self) {
-  if (self->raw)
-    clang_disposeTokens(self->raw_unit, self->raw, self->raw_count);
-  self->raw = NULL;
-  self->raw_count = 0;
+  for (size_t i = 0; i < self->chunk_count; i++)
+    if (self->chunks[i].raw)
+      clang_disposeTokens(self->raw_unit, self->chunks[i].raw, self->chunks[i].count);
+  self->chunk_count = 0;
+  self->raw_total = 0;
   self->raw_unit = NULL;
+}
+
+// The libclang token of index raw_index over all chunks.
+static CXToken cxx_lex__raw(const cxx_lexer *self, size_t raw_index) {
+  size_t low = 0, high = self->chunk_count;
+  while (high - low > 1) {
+    size_t middle = low + (high - low) / 2;
+    if (self->chunks[middle].first <= raw_index)
+      low = middle;
+    else
+      high = middle;
+  }
+  const cxx_lex_chunk *chunk = &self->chunks[low];
+  return chunk->raw[raw_index - chunk->first];
 }
 
 static unsigned cxx_lex__offset(CXSourceLocation location) {
@@ -71,7 +107,8 @@ uint32_t cxx_token_end(cxx_token_list *list, size_t index) {
   cxx_token *token = &list->items[index];
   if (token->end == CXX_TOKEN__END_UNKNOWN) {
     cxx_lexer *self = list->lexer;
-    CXSourceRange extent = clang_getTokenExtent(self->raw_unit, self->raw[token->raw_index]);
+    CXSourceRange extent =
+        clang_getTokenExtent(self->raw_unit, cxx_lex__raw(self, token->raw_index));
     unsigned end = cxx_lex__offset(clang_getRangeEnd(extent));
     token->end = end >= self->shift + token->begin ? (uint32_t)(end - self->shift) : token->begin;
   }
@@ -84,6 +121,7 @@ void cxx_token_list_release(cxx_token_list *list) {
   list->count = 0;
   list->capacity = 0;
   list->lexer = NULL;
+  list->stopped_at = SIZE_MAX;
 }
 
 static pthread_once_t cxx_lex__environment_once = PTHREAD_ONCE_INIT;
@@ -120,6 +158,7 @@ void cxx_lexer_delete(cxx_lexer *self) {
   if (!self)
     return;
   cxx_lex__drop_raw(self);
+  free(self->chunks);
   for (int d = 0; d < CXX_DIALECT_COUNT; d++) {
     if (self->units[d])
       clang_disposeTranslationUnit(self->units[d]);
@@ -248,40 +287,66 @@ static bool cxx_lex__prefixed(const char *bytes, size_t length, strbuf *text, si
 }
 
 // Fills tokens with the raw tokens of the file called name in unit, whose
-// text (of text_length bytes) starts with prefix bytes of "#if 0" lines.
+// text (of text_length bytes) starts with prefix bytes of "#if 0" lines, a
+// chunk at a time; stops early (setting tokens->stopped_at) when budget
+// (may be NULL) is spent.
 static bool cxx_lex__tokens_of(cxx_lexer *self, CXTranslationUnit unit, const char *name,
                                size_t text_length, size_t prefix, size_t skipped,
-                               cxx_token_list *tokens, char **error) {
+                               const file_budget *budget, cxx_token_list *tokens, char **error) {
   cxx_lex__drop_raw(self);
   tokens->count = 0;
+  tokens->stopped_at = SIZE_MAX;
   CXFile file = clang_getFile(unit, name);
   if (!file) {
     *error = xstrdup("libclang lost the file it parsed");
     return false;
   }
-  CXSourceRange range =
-      clang_getRange(clang_getLocationForOffset(unit, file, (unsigned)prefix),
-                     clang_getLocationForOffset(unit, file, (unsigned)text_length));
-  clang_tokenize(unit, range, &self->raw, &self->raw_count);
   self->raw_unit = unit;
   self->shift = prefix - skipped;
   tokens->lexer = self;
-  XGROW(tokens->items, tokens->capacity, self->raw_count);
-  for (unsigned i = 0; i < self->raw_count; i++) {
-    unsigned begin = cxx_lex__offset(clang_getTokenLocation(unit, self->raw[i]));
-    if (begin < prefix)
+  for (size_t at = prefix; at < text_length;) {
+    size_t end = text_length - at > CXX_LEX_CHUNK_BYTES ? at + CXX_LEX_CHUNK_BYTES : text_length;
+    CXSourceRange range = clang_getRange(clang_getLocationForOffset(unit, file, (unsigned)at),
+                                         clang_getLocationForOffset(unit, file, (unsigned)end));
+    cxx_lex_chunk chunk = {NULL, 0, self->raw_total};
+    clang_tokenize(unit, range, &chunk.raw, &chunk.count);
+    XGROW(self->chunks, self->chunk_capacity, self->chunk_count + 1);
+    self->chunks[self->chunk_count++] = chunk;
+    self->raw_total += chunk.count;
+    XGROW(tokens->items, tokens->capacity, tokens->count + chunk.count);
+    for (unsigned i = 0; i < chunk.count; i++) {
+      unsigned begin = cxx_lex__offset(clang_getTokenLocation(unit, chunk.raw[i]));
+      if (begin < prefix)
+        continue;
+      cxx_token *token = &tokens->items[tokens->count++];
+      token->kind = cxx_lex__kind(clang_getTokenKind(chunk.raw[i]));
+      token->begin = (uint32_t)(begin - self->shift);
+      token->end = CXX_TOKEN__END_UNKNOWN;
+      token->raw_index = (uint32_t)(chunk.first + i);
+    }
+    // libclang lexes whole tokens: the next chunk starts where the last
+    // token of this one ended, however far past end that is.
+    size_t next = end;
+    if (chunk.count > 0) {
+      CXSourceRange extent = clang_getTokenExtent(unit, chunk.raw[chunk.count - 1]);
+      unsigned last_end = cxx_lex__offset(clang_getRangeEnd(extent));
+      if (last_end > next)
+        next = last_end;
+    }
+    at = next;
+    if (!budget || at >= text_length)
       continue;
-    cxx_token *token = &tokens->items[tokens->count++];
-    token->kind = cxx_lex__kind(clang_getTokenKind(self->raw[i]));
-    token->begin = (uint32_t)(begin - self->shift);
-    token->end = CXX_TOKEN__END_UNKNOWN;
-    token->raw_index = i;
+    tokens->stopped_for_memory = tokens->count * CXX_LEX_TOKEN_BYTES > budget->memory;
+    if (tokens->stopped_for_memory || file_budget_time_is_up(budget)) {
+      tokens->stopped_at = at - self->shift;
+      break;
+    }
   }
   return true;
 }
 
 bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes, size_t length,
-                        cxx_token_list *tokens, char **error) {
+                        const file_budget *budget, cxx_token_list *tokens, char **error) {
   tokens->count = 0;
   *error = NULL;
   size_t prefix, skipped;
@@ -295,7 +360,7 @@ bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes,
     return false;
   }
   return cxx_lex__tokens_of(self, self->units[dialect], cxx_lex__main_file[dialect],
-                            self->text.length, prefix, skipped, tokens, error);
+                            self->text.length, prefix, skipped, budget, tokens, error);
 }
 
 static void cxx_lex__batch_reserve(cxx_lexer *self, size_t count) {
@@ -377,8 +442,8 @@ size_t cxx_lexer_load(cxx_lexer *self, cxx_dialect dialect, const char *const *b
   return loaded;
 }
 
-bool cxx_lexer_tokenize_loaded(cxx_lexer *self, size_t index, cxx_token_list *tokens,
-                               char **error) {
+bool cxx_lexer_tokenize_loaded(cxx_lexer *self, size_t index, const file_budget *budget,
+                               cxx_token_list *tokens, char **error) {
   *error = NULL;
   tokens->count = 0;
   if (index >= self->batch_count || !self->batch_loaded[index]) {
@@ -387,5 +452,5 @@ bool cxx_lexer_tokenize_loaded(cxx_lexer *self, size_t index, cxx_token_list *to
   }
   return cxx_lex__tokens_of(self, self->batch_units[self->batch_dialect], self->batch_names[index],
                             self->batch_texts[index].length, self->batch_prefix[index],
-                            self->batch_skipped[index], tokens, error);
+                            self->batch_skipped[index], budget, tokens, error);
 }

@@ -22,6 +22,7 @@
 
 #include "config.h"
 #include "cxx_args.h"
+#include "file_budget.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -52,6 +53,11 @@ typedef struct cxx_token_list {
   size_t count;
   size_t capacity;
   cxx_lexer *lexer; // the lexer that filled it, which can measure ends
+  // Where lexing stopped because the file's budget was spent (an offset into
+  // the file's bytes; the tokens are those before it), or SIZE_MAX when the
+  // whole file was lexed.
+  size_t stopped_at;
+  bool stopped_for_memory; // the budget's memory ran out, not its seconds
 } cxx_token_list;
 
 void cxx_token_list_release(cxx_token_list *list);
@@ -73,9 +79,12 @@ void cxx_lexer_delete(cxx_lexer *self);
 
 // Replaces the contents of tokens with the tokens of bytes (length bytes, no
 // NUL needed) lexed as dialect. Returns false when libclang refused the text
-// and sets *error to a message the caller frees.
+// and sets *error to a message the caller frees. libclang lexes the file a
+// chunk at a time; when budget (NULL: none) is spent (its seconds, or its
+// memory in tokens) with more to lex, lexing stops there and
+// tokens->stopped_at says where.
 bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes, size_t length,
-                        cxx_token_list *tokens, char **error);
+                        const file_budget *budget, cxx_token_list *tokens, char **error);
 
 // Several files of one dialect with one parse: compiler set-up is most of
 // what a parse of a file behind "#if 0" costs, so a batch shares it. The
@@ -87,6 +96,7 @@ bool cxx_lexer_tokenize(cxx_lexer *self, cxx_dialect dialect, const char *bytes,
 // caller lexes that one alone). Loading again ends the batch.
 size_t cxx_lexer_load(cxx_lexer *self, cxx_dialect dialect, const char *const *bytes,
                       const size_t *lengths, size_t count);
-bool cxx_lexer_tokenize_loaded(cxx_lexer *self, size_t index, cxx_token_list *tokens, char **error);
+bool cxx_lexer_tokenize_loaded(cxx_lexer *self, size_t index, const file_budget *budget,
+                               cxx_token_list *tokens, char **error);
 
 #endif

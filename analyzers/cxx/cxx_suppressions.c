@@ -29,6 +29,9 @@ void cxx_suppressions_extract(const char *bytes, size_t length, cxx_token_list *
                               cxx_lines *lines, file_facts *facts) {
   strbuf text;
   strbuf_init(&text);
+  // Columns count on along a line: a line of many comments costs it once.
+  source_columns columns;
+  source_columns_init(&columns, bytes);
   size_t from = 0;
   for (;;) {
     size_t hit = cxx_text_find(bytes, length, from, cxx_suppressions__marker, false);
@@ -50,7 +53,7 @@ void cxx_suppressions_extract(const char *bytes, size_t length, cxx_token_list *
     fact_suppression *suppression = file_facts_add_suppression(facts);
     *suppression = parsed;
     suppression->line = line;
-    suppression->column = source_column(bytes, cxx_lines_start(lines, line), comment->begin);
+    suppression->column = source_columns_at(&columns, cxx_lines_start(lines, line), comment->begin);
   }
   strbuf_release(&text);
 }

@@ -1,5 +1,7 @@
 #include "graph_view.h"
 
+#include "report_util.h"
+
 #include "cycles.h"
 #include "strmap.h"
 #include "xalloc.h"
@@ -97,14 +99,16 @@ static json_t *graph_view__end_path(const json_t *properties, const char *end) {
 bool graph_view_finding_is_about(const graph *dependency_graph, size_t edge_index,
                                  const finding *item) {
   const graph_edge *edge = &dependency_graph->edges[edge_index];
-  const char *from_path = json_string_value(graph_view__end_path(item->properties, "from"));
-  const char *to_path = json_string_value(graph_view__end_path(item->properties, "to"));
+  // The properties hold the paths as JSON strings, bytes that are not UTF-8
+  // and all (report_json_string).
+  const json_t *from_path = graph_view__end_path(item->properties, "from");
+  const json_t *to_path = graph_view__end_path(item->properties, "to");
   if (!from_path || !to_path || !item->location.path)
     return false;
   return edge->line == item->location.line && edge->column == item->location.column &&
          strcmp(item->location.path, dependency_graph->files[edge->from].path) == 0 &&
-         strcmp(from_path, dependency_graph->files[edge->from].path) == 0 &&
-         strcmp(to_path, dependency_graph->files[edge->to].path) == 0;
+         report_json_string_is(from_path, dependency_graph->files[edge->from].path) &&
+         report_json_string_is(to_path, dependency_graph->files[edge->to].path);
 }
 
 bool *graph_view_violating_edges(const graph *dependency_graph, const finding_list *findings) {

@@ -1,5 +1,6 @@
 #include "python_arena.h"
 
+#include "file_budget.h"
 #include "xalloc.h"
 
 #include <tree_sitter/api.h>
@@ -40,7 +41,17 @@ struct python_arena {
   // The newest block, which can grow in place or be rolled back on free.
   char *last;
   size_t last_size;
+  // The budget of the scope's file (python_arena_watch), or NULL.
+  const file_budget *budget;
+  size_t *cancel;
+  size_t taken; // bytes handed out in the scope, frees not taken off
+  size_t takes; // allocations in the scope
+  python_arena_overrun overrun;
 };
+
+// How many allocations go between two looks at the thread's CPU clock: a
+// parse allocates for nearly every token, and a look costs a vDSO call.
+enum { PYTHON_ARENA_CLOCK_EVERY = 512 };
 
 // The arena of this thread's current scope; NULL outside one.
 static _Thread_local python_arena *python_arena__current;
@@ -71,8 +82,21 @@ static python_arena_chunk *python_arena__chunk_new(size_t size, python_arena_chu
   return chunk;
 }
 
+static void python_arena__account(python_arena *self, size_t size) {
+  self->taken += size;
+  if (!self->budget || self->overrun != PYTHON_ARENA_WITHIN)
+    return;
+  if (self->taken > self->budget->memory)
+    self->overrun = PYTHON_ARENA_OVER_MEMORY;
+  else if (++self->takes % PYTHON_ARENA_CLOCK_EVERY == 0 && file_budget_time_is_up(self->budget))
+    self->overrun = PYTHON_ARENA_OVER_TIME;
+  if (self->overrun != PYTHON_ARENA_WITHIN)
+    *self->cancel = 1;
+}
+
 static void *python_arena__take(python_arena *self, size_t size) {
   size = python_arena__round(size);
+  python_arena__account(self, size);
   python_arena_chunk *chunk = self->newest;
   if (!chunk || chunk->size - chunk->used < size) {
     // Each new chunk is twice the last, so a big file needs few of them; a
@@ -132,9 +156,10 @@ void *python_arena_realloc(void *block, size_t size) {
   if (block == arena->last && chunk == arena->newest &&
       (size_t)((char *)block - data) + rounded <= chunk->size) {
     // The newest block grows or shrinks where it is.
-    if (rounded > arena->last_size)
+    if (rounded > arena->last_size) {
+      python_arena__account(arena, rounded - arena->last_size);
       PYTHON_ARENA_UNPOISON((char *)block + arena->last_size, rounded - arena->last_size);
-    else
+    } else
       PYTHON_ARENA_POISON((char *)block + rounded, arena->last_size - rounded);
     chunk->used = (size_t)((char *)block - data) + rounded;
     arena->last_size = rounded;
@@ -202,8 +227,22 @@ void python_arena_enter(python_arena *self) {
   python_arena__current = self;
 }
 
+void python_arena_watch(python_arena *self, const file_budget *budget, size_t *cancel) {
+  self->budget = budget;
+  self->cancel = cancel;
+  self->taken = 0;
+  self->takes = 0;
+  self->overrun = PYTHON_ARENA_WITHIN;
+}
+
+python_arena_overrun python_arena_overrun_of(const python_arena *self) {
+  return self->overrun;
+}
+
 void python_arena_leave(python_arena *self) {
   python_arena__current = NULL;
+  self->budget = NULL;
+  self->cancel = NULL;
   // The newest chunk is the biggest: keep it for the next file unless it is
   // so big that only a rare file needed it.
   python_arena_chunk *keep = self->newest;

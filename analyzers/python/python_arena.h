@@ -42,6 +42,24 @@ void python_arena_leave(python_arena *self);
 // Bytes taken from the arena in the current scope (for tests).
 size_t python_arena_used(const python_arena *self);
 
+// What the file of the current scope may cost (file_budget.h): from here to
+// python_arena_leave, when the parse has taken more than budget->memory
+// bytes, or (checked every few hundred allocations, which a parse makes all
+// the time) spent more than budget->seconds, the arena sets *cancel, which
+// is the parser's cancellation flag (ts_parser_set_cancellation_flag): the
+// parse stops at its next check and returns no tree. budget and cancel must
+// outlive the scope.
+typedef enum python_arena_overrun {
+  PYTHON_ARENA_WITHIN, // the parse kept to its budget
+  PYTHON_ARENA_OVER_TIME,
+  PYTHON_ARENA_OVER_MEMORY,
+} python_arena_overrun;
+
+struct file_budget;
+void python_arena_watch(python_arena *self, const struct file_budget *budget, size_t *cancel);
+// Which limit, if any, the parse of the current scope went past.
+python_arena_overrun python_arena_overrun_of(const python_arena *self);
+
 // The hooks themselves, exposed so unit tests can call them directly.
 void *python_arena_malloc(size_t size);
 void *python_arena_calloc(size_t count, size_t size);

@@ -40,10 +40,40 @@ void python_comments_add(python_comments *self, TSNode node, const char *bytes) 
   XGROW(self->items, self->capacity, self->count + 1);
   python_comment *comment = &self->items[self->count++];
   comment->line = point.row + 1;
-  comment->column = python_text_column(bytes, point, start);
+  comment->column = python_text_column(NULL, bytes, point, start); // one a line
   comment->start = start;
   comment->end = end;
   comment->own_line = own_line;
+}
+
+void python_comments_merge(python_comments *self, const python_comments *other) {
+  if (other->count == 0)
+    return;
+  size_t total = self->count + other->count;
+  XGROW(self->items, self->capacity, total);
+  // From the back, so that nothing is overwritten before it is moved.
+  size_t mine = self->count, theirs = other->count, to = total;
+  while (theirs > 0) {
+    if (mine > 0 && self->items[mine - 1].line > other->items[theirs - 1].line)
+      self->items[--to] = self->items[--mine];
+    else
+      self->items[--to] = other->items[--theirs];
+  }
+  self->count = total;
+}
+
+void python_comments_drop_in_strings(python_comments *self, TSSymbol string,
+                                     TSSymbol string_content, const TSTree *tree) {
+  TSNode root = ts_tree_root_node(tree);
+  size_t kept = 0;
+  for (size_t i = 0; i < self->count; i++) {
+    uint32_t start = self->items[i].start;
+    TSNode node = ts_node_descendant_for_byte_range(root, start, start + 1);
+    TSSymbol symbol = ts_node_symbol(node);
+    if (symbol != string && symbol != string_content)
+      self->items[kept++] = self->items[i];
+  }
+  self->count = kept;
 }
 
 // The index of the first comment on line or after it.

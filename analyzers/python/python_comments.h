@@ -33,6 +33,16 @@ void python_comments_clear(python_comments *self);
 // Adds the comment node, parsed from bytes. Nodes must come in file order.
 void python_comments_add(python_comments *self, TSNode node, const char *bytes);
 
+// Adds the comments of other (sorted by line, on lines self has none on)
+// in their places.
+void python_comments_merge(python_comments *self, const python_comments *other);
+
+// Drops the comments whose first byte the tree places inside a string: a
+// comment the guard took out of the parse (python_guard.h) that was a line
+// of a string after all.
+void python_comments_drop_in_strings(python_comments *self, TSSymbol string,
+                                     TSSymbol string_content, const TSTree *tree);
+
 // The comment on line, or NULL.
 const python_comment *python_comments_on_line(const python_comments *self, uint32_t line);
 

@@ -284,9 +284,14 @@ static void python_deprecations__record(python_deprecations *self, TSNode site, 
   uint32_t start = ts_node_start_byte(site);
   fact_deprecation *deprecation = file_facts_add_deprecation(facts);
   deprecation->line = point.row + 1;
-  deprecation->column = python_text_column(bytes, point, start);
+  deprecation->column = python_text_column(&self->columns, bytes, point, start);
   deprecation->kind = kind;
   deprecation->message = message;
+  if (deprecation->line == self->last_line) {
+    deprecation->comments = self->last_comments;
+    deprecation->statement = self->last_statement;
+    return;
+  }
   strbuf_clear(&self->text);
   if (python_comments_around(&self->comments, deprecation->line, bytes, &self->text))
     deprecation->comments = xstrndup(self->text.data, self->text.length);
@@ -300,6 +305,9 @@ static void python_deprecations__record(python_deprecations *self, TSNode site, 
   strbuf_clear(&self->text);
   python_text_fold_plain(bytes, line_start, line_end, &self->text);
   deprecation->statement = xstrndup(self->text.data, self->text.length);
+  self->last_line = deprecation->line;
+  self->last_comments = deprecation->comments;
+  self->last_statement = deprecation->statement;
 }
 
 static void python_deprecations__call(python_deprecations *self, TSNode call,
@@ -476,7 +484,8 @@ static void python_deprecations__reset(python_deprecations *self) {
 }
 
 void python_deprecations_extract(python_deprecations *self, const TSTree *tree,
-                                 const source_text *source, file_facts *facts) {
+                                 const source_text *source, const python_comments *hidden,
+                                 file_facts *facts) {
   python_deprecations__reset(self);
   // A full walk of the tree costs as much as a tenth of the parse. Without
   // the words every site and suppression is spelled with, the walk cannot
@@ -494,6 +503,10 @@ void python_deprecations_extract(python_deprecations *self, const TSTree *tree,
     python_deprecations__reset(self);
     python_deprecations__collect(self, tree, source->bytes);
   }
+  if (hidden)
+    python_comments_merge(&self->comments, hidden);
+  source_columns_init(&self->columns, source->bytes);
+  self->last_line = 0;
   for (size_t i = 0; i < self->candidate_count; i++) {
     TSNode node = self->candidates[i];
     if (ts_node_symbol(node) == self->grammar->decorator)

@@ -54,6 +54,12 @@ typedef struct python_deprecations {
   size_t part_capacity;
   strbuf name;
   strbuf text;
+  source_columns columns; // of the file at hand
+  // The last site recorded: a site on the same line shares its statement and
+  // comments (facts.h), which depend on the line only.
+  uint32_t last_line;
+  char *last_statement;
+  char *last_comments;
 } python_deprecations;
 
 // names[0..count) are the configured call and decorator names (copied).
@@ -62,8 +68,11 @@ void python_deprecations_init(python_deprecations *self, const python_grammar *g
 void python_deprecations_release(python_deprecations *self);
 
 // Adds a fact for every deprecation site of tree, parsed from source, in
-// file order, and leaves the file's comments in self->comments.
+// file order, and leaves the file's comments in self->comments: those of
+// the tree and the hidden ones (comments the parser was not given, see
+// python_guard.h; may be NULL).
 void python_deprecations_extract(python_deprecations *self, const TSTree *tree,
-                                 const source_text *source, file_facts *facts);
+                                 const source_text *source, const python_comments *hidden,
+                                 file_facts *facts);
 
 #endif

@@ -1,6 +1,7 @@
 // The Python front end: tree-sitter-python turns a .py file into a tree; the
 // import statements of that tree become dependency facts, its deprecation
 // sites deprecation facts, its `strata: ignore[...]` comments suppressions.
+#include "file_budget.h"
 #include "frontend.h"
 #include "python_arena.h"
 #include "python_deprecations.h"
@@ -16,11 +17,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+// The most of tree-sitter's memory a parse may take for each byte of the
+// file, and for any file (see python__extract).
+#define PYTHON_PARSE_BYTES_PER_BYTE ((size_t)1024)
+#define PYTHON_PARSE_BYTES_FLOOR ((size_t)16 << 20)
+
 struct frontend_worker {
   python_arena *arena; // tree-sitter's memory for the file at hand
   python_grammar grammar;
   python_imports imports;
   python_deprecations deprecations;
+  python_guard_result guard;   // what the file at hand is parsed and read from
+  const strata_config *config; // may be NULL; for the budget of a file
 };
 
 // .py modules and .pyi stubs, whose imports only type checkers follow (the
@@ -46,6 +54,8 @@ static frontend_worker *python__worker_new(const strata_config *config) {
     return NULL;
   }
   python_imports_init(&worker->imports, &worker->grammar);
+  python_guard_result_init(&worker->guard);
+  worker->config = config;
   python_deprecations_init(&worker->deprecations, &worker->grammar,
                            config ? config->deprecations.python_calls : NULL,
                            config ? config->deprecations.python_call_count : 0);
@@ -69,6 +79,7 @@ static void python__worker_delete(frontend_worker *worker) {
   python_arena_delete(worker->arena);
   python_imports_release(&worker->imports);
   python_deprecations_release(&worker->deprecations);
+  python_guard_result_release(&worker->guard);
   python_grammar_release(&worker->grammar);
   free(worker);
 }
@@ -79,32 +90,76 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
     return false;
   }
   bool ok = true;
+  file_budget budget;
+  file_budget_start(&budget, worker->config);
   source_text text = *source;
   char *lf_copy = python_text_lone_cr_to_lf(source->bytes, source->length);
   if (lf_copy)
     text.bytes = lf_copy;
-  uint32_t deep_line, deep_count;
-  char *guarded = python_guard_blank_deep_lines(text.bytes, text.length, &deep_line, &deep_count);
-  if (guarded) {
-    text.bytes = guarded;
-    file_facts_add_notice(facts, deep_line, 1,
+  // The guard blanks what the parser cannot take (python_guard.h): the facts
+  // are read from its readable text, the parser gets its parsable one.
+  python_guard_result *guard = &worker->guard;
+  python_guard_apply(text.bytes, text.length, guard);
+  if (guard->readable)
+    text.bytes = guard->readable;
+  const char *parsed = guard->parsable ? guard->parsable : text.bytes;
+  if (guard->deep_count)
+    file_facts_add_notice(facts, guard->deep_line, 1,
                           "skipped %u statement%s from line %u: nested too deeply for the parser "
                           "to recover from an error in it",
-                          deep_count, deep_count == 1 ? "" : "s", deep_line);
-  }
+                          guard->deep_count, guard->deep_count == 1 ? "" : "s", guard->deep_line);
+  if (guard->backslash_count)
+    file_facts_add_notice(
+        facts, guard->backslash_line, 1,
+        "read %u line%s from line %u as blank: they hold nothing but a backslash, more than %u in "
+        "a "
+        "row, which the parser reads in quadratic time; the statements they continued end there",
+        guard->backslash_count, guard->backslash_count == 1 ? "" : "s", guard->backslash_line,
+        PYTHON_GUARD_MAX_RUN);
   // Everything tree-sitter makes for this file, the parser and the tree
   // included, comes from the arena and goes with it at the end.
   python_arena_enter(worker->arena);
+  // The budget (file_budget.h): the arena cancels the parse when it goes
+  // past the file's seconds or memory; tree-sitter's own timeout, on the
+  // wall clock and four times the seconds, is there in case a parse ever
+  // spends long without allocating.
+  // The memory a parse may take grows with the file, too: real code takes
+  // at most a few hundred bytes of tree-sitter's memory per byte (350 for
+  // 20,000 nested calls); error recovery over a long broken stretch takes
+  // thousands, in time that grows as fast, so stopping it at a fixed
+  // multiple keeps the cost of a file linear in its length.
+  size_t cancel = 0;
+  size_t proportional = PYTHON_PARSE_BYTES_PER_BYTE * text.length + PYTHON_PARSE_BYTES_FLOOR;
+  bool proportional_cap = proportional < budget.memory;
+  if (proportional_cap)
+    budget.memory = proportional;
+  python_arena_watch(worker->arena, &budget, &cancel);
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, worker->grammar.language);
-  TSTree *tree = ts_parser_parse_string(parser, NULL, text.bytes, (uint32_t)text.length);
+  ts_parser_set_cancellation_flag(parser, &cancel);
+  ts_parser_set_timeout_micros(parser, (uint64_t)(budget.seconds * 4e6));
+  TSTree *tree = ts_parser_parse_string(parser, NULL, parsed, (uint32_t)text.length);
   if (!tree) {
-    file_facts_add_notice(facts, 0, 0, "cannot parse: tree-sitter gave up on the file");
+    if (python_arena_overrun_of(worker->arena) == PYTHON_ARENA_OVER_MEMORY && proportional_cap)
+      file_facts_add_notice(facts, 0, 0,
+                            "skipped: parsing it takes more than %zu bytes of memory, %u for each "
+                            "byte of the file (real code takes a few hundred)",
+                            budget.memory, (unsigned)PYTHON_PARSE_BYTES_PER_BYTE);
+    else if (python_arena_overrun_of(worker->arena) == PYTHON_ARENA_OVER_MEMORY)
+      file_facts_add_notice(facts, 0, 0,
+                            "skipped: parsing it takes more than max_file_memory (%zu bytes)",
+                            budget.memory);
+    else
+      file_facts_add_notice(facts, 0, 0,
+                            "skipped: parsing it takes more than max_file_seconds (%g s)",
+                            budget.seconds);
     ok = false;
     goto cleanup;
   }
   python_imports_extract(&worker->imports, tree, &text, facts);
-  python_deprecations_extract(&worker->deprecations, tree, &text, facts);
+  python_comments_drop_in_strings(&guard->hidden, worker->grammar.string,
+                                  worker->grammar.string_content, tree);
+  python_deprecations_extract(&worker->deprecations, tree, &text, &guard->hidden, facts);
   python_suppressions_extract(&worker->deprecations.comments, text.bytes, facts);
   uint32_t line, column;
   if (python_syntax_first_problem(tree, text.bytes, &line, &column) &&
@@ -121,7 +176,7 @@ cleanup:
   ts_parser_delete(parser);
   python_arena_leave(worker->arena);
   free(lf_copy);
-  free(guarded);
+  python_guard_result_clear(guard);
   return ok;
 }
 

@@ -56,6 +56,27 @@ typedef struct python_guard {
   char *copy;
   uint32_t first_line;
   uint32_t line_count;
+  // The physical line being read: where it starts, and whether it holds a
+  // token, a comment with only blanks before it, or a continuation
+  // backslash with only blanks before it.
+  size_t physical_start;
+  bool physical_code;
+  bool physical_comment;
+  bool physical_backslash;
+  size_t mark_at; // that comment's '#', or that backslash
+  // The run the current line belongs to: the comment lines and backslash
+  // lines since the last line that held a token.
+  python_comments run_comments;
+  size_t *run_backslashes;
+  uint32_t *run_backslash_lines;
+  size_t run_backslash_count;
+  size_t run_backslash_capacity;
+  // What python_guard_apply blanks in the parsable text.
+  size_t *blank_starts;
+  size_t *blank_ends;
+  size_t blank_count;
+  size_t blank_capacity;
+  python_guard_result *result;
 } python_guard;
 
 static size_t python_guard__level_start(const python_guard *self) {
@@ -394,72 +415,260 @@ static void python_guard__punctuation(python_guard *self) {
   }
 }
 
-char *python_guard_blank_deep_lines(const char *bytes, size_t length, uint32_t *first_line,
-                                    uint32_t *line_count) {
-  *first_line = 0;
-  *line_count = 0;
-  // Every bracket or operator is at least one byte and stands for at most
-  // two stack entries: a short file cannot get near the limit.
-  if (length <= PYTHON_GUARD_MAX_DEPTH / 2)
-    return NULL;
-  python_guard self = {.bytes = bytes, .length = length, .line = 1};
+// ---------------------------------------------------------------------------
+// Runs of comment lines and backslash lines
+
+static void python_guard__blank_span(python_guard *self, size_t start, size_t end) {
+  size_t capacity = self->blank_capacity;
+  XGROW(self->blank_starts, self->blank_capacity, self->blank_count + 1);
+  if (capacity != self->blank_capacity)
+    self->blank_ends = xrealloc(self->blank_ends, self->blank_capacity * sizeof(size_t));
+  self->blank_starts[self->blank_count] = start;
+  self->blank_ends[self->blank_count++] = end;
+}
+
+// The run ends (a line holds a token, or the file ends): a run of more than
+// PYTHON_GUARD_MAX_RUN comment and backslash lines has its comment lines
+// blanked (their comments kept aside), and more than that many backslash
+// lines their backslashes.
+static void python_guard__end_run(python_guard *self) {
+  python_comments *run = &self->run_comments;
+  if (run->count + self->run_backslash_count > PYTHON_GUARD_MAX_RUN) {
+    python_comments *hidden = &self->result->hidden;
+    for (size_t i = 0; i < run->count; i++) {
+      const python_comment *comment = &run->items[i];
+      XGROW(hidden->items, hidden->capacity, hidden->count + 1);
+      hidden->items[hidden->count++] = *comment;
+      python_guard__blank_span(self, comment->start, comment->end);
+    }
+    if (self->run_backslash_count > PYTHON_GUARD_MAX_RUN) {
+      if (self->result->backslash_count == 0)
+        self->result->backslash_line = self->run_backslash_lines[0];
+      self->result->backslash_count += (uint32_t)self->run_backslash_count;
+      for (size_t i = 0; i < self->run_backslash_count; i++)
+        python_guard__blank_span(self, self->run_backslashes[i], self->run_backslashes[i] + 1);
+    }
+  }
+  python_comments_clear(run);
+  self->run_backslash_count = 0;
+}
+
+// A token at self->at: its line holds code, which ends the run before it.
+static void python_guard__token(python_guard *self) {
+  if (self->physical_code)
+    return;
+  self->physical_code = true;
+  if (self->run_comments.count || self->run_backslash_count)
+    python_guard__end_run(self);
+}
+
+static bool python_guard__blank(char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r';
+}
+
+// The physical line ends at the newline at offset: a comment line or a
+// backslash line joins the run (a blank one leaves it as it is).
+static void python_guard__end_physical(python_guard *self, size_t newline) {
+  if (!self->physical_code && self->physical_comment) {
+    size_t end = newline;
+    while (end > self->mark_at && python_guard__blank(self->bytes[end - 1]))
+      end--;
+    python_comments *run = &self->run_comments;
+    XGROW(run->items, run->capacity, run->count + 1);
+    // As the parser would give the comment (python_comments_add): its line,
+    // its column (only blanks, each a column, come before it), its bytes.
+    run->items[run->count++] = (python_comment){
+        .line = self->line,
+        .column = (uint32_t)(self->mark_at - self->physical_start) + 1,
+        .start = (uint32_t)self->mark_at,
+        .end = (uint32_t)end,
+        .own_line = true,
+    };
+  } else if (!self->physical_code && self->physical_backslash) {
+    size_t capacity = self->run_backslash_capacity;
+    XGROW(self->run_backslashes, self->run_backslash_capacity, self->run_backslash_count + 1);
+    if (capacity != self->run_backslash_capacity)
+      self->run_backslash_lines =
+          xrealloc(self->run_backslash_lines, self->run_backslash_capacity * sizeof(uint32_t));
+    self->run_backslashes[self->run_backslash_count] = self->mark_at;
+    self->run_backslash_lines[self->run_backslash_count++] = self->line;
+  }
+  self->physical_start = newline + 1;
+  self->physical_code = false;
+  self->physical_comment = false;
+  self->physical_backslash = false;
+}
+
+// Whether bytes may hold a run the guard would blank: a line-by-line look
+// that knows nothing of strings, so it errs high, at a memchr a line.
+static bool python_guard__may_have_long_run(const char *bytes, size_t length) {
+  size_t extras = 0;
+  for (size_t at = 0; at < length;) {
+    const char *newline = memchr(bytes + at, '\n', length - at);
+    size_t end = newline ? (size_t)(newline - bytes) : length;
+    size_t first = at;
+    while (first < end && python_guard__blank(bytes[first]))
+      first++;
+    bool backslash_only = first < end && bytes[first] == '\\';
+    for (size_t b = first + 1; backslash_only && b < end; b++)
+      backslash_only = bytes[b] == '\r';
+    if (first < end && (bytes[first] == '#' || backslash_only))
+      extras++;
+    else if (first < end)
+      extras = 0; // a line of code ends the run
+    if (extras > PYTHON_GUARD_MAX_RUN)
+      return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// The walk
+
+// Reads bytes once, blanking deep statements into self->copy and noting
+// long runs (python_guard.h).
+static void python_guard__walk(python_guard *self) {
+  const char *bytes = self->bytes;
+  size_t length = self->length;
   size_t line_start = 0;
   uint32_t start_line = 1;
-  while (self.at < length) {
-    unsigned char c = (unsigned char)bytes[self.at];
+  while (self->at < length) {
+    unsigned char c = (unsigned char)bytes[self->at];
     if (c == '\n') {
-      if (self.level_count > 0) { // inside brackets a newline is white space
-        self.line++;
-        self.at++;
+      python_guard__end_physical(self, self->at);
+      if (self->level_count > 0) { // inside brackets a newline is white space
+        self->line++;
+        self->at++;
         continue;
       }
-      python_guard__end_line(&self, line_start, start_line);
-      self.at++;
-      self.line++;
-      line_start = self.at;
-      start_line = self.line;
+      python_guard__end_line(self, line_start, start_line);
+      self->at++;
+      self->line++;
+      line_start = self->at;
+      start_line = self->line;
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      self.at++;
+      self->at++;
       continue;
     }
-    if (c == '\\' && self.at + 1 < length &&
-        (bytes[self.at + 1] == '\n' ||
-         (bytes[self.at + 1] == '\r' && self.at + 2 < length && bytes[self.at + 2] == '\n'))) {
-      self.at += bytes[self.at + 1] == '\n' ? 2 : 3;
-      self.line++;
+    if (c == '\\' && self->at + 1 < length &&
+        (bytes[self->at + 1] == '\n' ||
+         (bytes[self->at + 1] == '\r' && self->at + 2 < length && bytes[self->at + 2] == '\n'))) {
+      if (!self->physical_code && !self->physical_comment) {
+        self->physical_backslash = true;
+        self->mark_at = self->at;
+      }
+      self->at += bytes[self->at + 1] == '\n' ? 2 : 3;
+      python_guard__end_physical(self, self->at - 1);
+      self->line++;
       continue;
     }
     if (c == '#') {
-      const char *newline = memchr(bytes + self.at, '\n', length - self.at);
-      self.at = newline ? (size_t)(newline - bytes) : length;
+      if (!self->physical_code) {
+        self->physical_comment = true;
+        self->mark_at = self->at;
+      }
+      const char *newline = memchr(bytes + self->at, '\n', length - self->at);
+      self->at = newline ? (size_t)(newline - bytes) : length;
       continue;
     }
+    python_guard__token(self);
     if (c == '\'' || c == '"') {
-      python_guard__string(&self, false);
+      python_guard__string(self, false);
       continue;
     }
     if (python_guard__name_byte(c)) {
-      size_t start = self.at;
-      while (self.at < length && python_guard__name_byte((unsigned char)bytes[self.at]))
-        self.at++;
-      size_t word = self.at - start;
-      if (self.at < length && (bytes[self.at] == '\'' || bytes[self.at] == '"') && word <= 2 &&
+      size_t start = self->at;
+      while (self->at < length && python_guard__name_byte((unsigned char)bytes[self->at]))
+        self->at++;
+      size_t word = self->at - start;
+      if (self->at < length && (bytes[self->at] == '\'' || bytes[self->at] == '"') && word <= 2 &&
           strspn(bytes + start, "rRbBuUfF") >= word) {
         bool formatted = memchr(bytes + start, 'f', word) || memchr(bytes + start, 'F', word);
-        python_guard__string(&self, formatted);
+        python_guard__string(self, formatted);
       } else {
-        python_guard__word(&self, bytes + start, word);
+        python_guard__word(self, bytes + start, word);
       }
       continue;
     }
-    python_guard__punctuation(&self);
+    python_guard__punctuation(self);
   }
-  python_guard__end_line(&self, line_start, start_line);
+  python_guard__end_physical(self, length);
+  python_guard__end_run(self);
+  python_guard__end_line(self, line_start, start_line);
+}
+
+void python_guard_result_init(python_guard_result *self) {
+  memset(self, 0, sizeof(*self));
+  python_comments_init(&self->hidden);
+}
+
+void python_guard_result_clear(python_guard_result *self) {
+  free(self->readable);
+  free(self->parsable);
+  self->readable = NULL;
+  self->parsable = NULL;
+  self->deep_line = self->deep_count = 0;
+  self->backslash_line = self->backslash_count = 0;
+  python_comments_clear(&self->hidden);
+}
+
+void python_guard_result_release(python_guard_result *self) {
+  python_guard_result_clear(self);
+  python_comments_release(&self->hidden);
+}
+
+void python_guard_apply(const char *bytes, size_t length, python_guard_result *result) {
+  python_guard_result_clear(result);
+  // Every bracket or operator is at least one byte and stands for at most
+  // two stack entries: a short file cannot get near the depth limit, and
+  // most files have no long run.
+  if (length <= PYTHON_GUARD_MAX_DEPTH / 2 && !python_guard__may_have_long_run(bytes, length))
+    return;
+  python_guard self = {.bytes = bytes, .length = length, .line = 1, .result = result};
+  python_comments_init(&self.run_comments);
+  python_guard__walk(&self);
+  result->readable = self.copy;
+  result->deep_line = self.first_line;
+  result->deep_count = self.line_count;
+  // A comment inside a deep statement went with it.
+  if (self.copy) {
+    python_comments *hidden = &result->hidden;
+    size_t kept = 0;
+    for (size_t i = 0; i < hidden->count; i++)
+      if (self.copy[hidden->items[i].start] == '#')
+        hidden->items[kept++] = hidden->items[i];
+    hidden->count = kept;
+  }
+  if (self.blank_count) {
+    const char *from = self.copy ? self.copy : bytes;
+    result->parsable = xmalloc(length + 1);
+    memcpy(result->parsable, from, length + 1);
+    for (size_t i = 0; i < self.blank_count; i++)
+      for (size_t b = self.blank_starts[i]; b < self.blank_ends[i]; b++)
+        if (result->parsable[b] != '\n' && result->parsable[b] != '\r')
+          result->parsable[b] = ' ';
+  }
   free(self.ops);
   free(self.levels);
-  *first_line = self.first_line;
-  *line_count = self.line_count;
-  return self.copy;
+  python_comments_release(&self.run_comments);
+  free(self.run_backslashes);
+  free(self.run_backslash_lines);
+  free(self.blank_starts);
+  free(self.blank_ends);
+}
+
+char *python_guard_blank_deep_lines(const char *bytes, size_t length, uint32_t *first_line,
+                                    uint32_t *line_count) {
+  python_guard_result result;
+  python_guard_result_init(&result);
+  python_guard_apply(bytes, length, &result);
+  char *copy = result.readable;
+  result.readable = NULL;
+  *first_line = result.deep_line;
+  *line_count = result.deep_count;
+  python_guard_result_release(&result);
+  return copy;
 }

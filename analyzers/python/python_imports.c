@@ -75,11 +75,14 @@ typedef struct python_statement {
   uint32_t column;
   uint32_t end_line;
   uint32_t end_column;
-  const char *text; // folded; each fact holds a copy
+  const char *text; // folded
+  // The copy the statement's first fact holds; the others share it (facts.h),
+  // so `import a0, a1, ...` costs its text once, not once per name.
+  char *shared;
 } python_statement;
 
 // Adds a fact for statement whose target is self->text.
-static fact_dependency *python_imports__add(python_imports *self, const python_statement *statement,
+static fact_dependency *python_imports__add(python_imports *self, python_statement *statement,
                                             file_facts *facts) {
   fact_dependency *dependency = file_facts_add_dependency(facts);
   dependency->kind = FACT_DEP_IMPORT;
@@ -89,14 +92,16 @@ static fact_dependency *python_imports__add(python_imports *self, const python_s
   dependency->end_line = statement->end_line;
   dependency->end_column = statement->end_column;
   dependency->target = xstrndup(self->text.data, self->text.length);
-  dependency->statement = xstrdup(statement->text);
+  if (!statement->shared)
+    statement->shared = xstrdup(statement->text);
+  dependency->statement = statement->shared;
   return dependency;
 }
 
 // `import a.b, c as d`: one fact per entry. The cursor is on the statement
 // and is left there.
 static void python_imports__import(python_imports *self, TSTreeCursor *cursor,
-                                   const source_text *source, const python_statement *statement,
+                                   const source_text *source, python_statement *statement,
                                    file_facts *facts) {
   const python_grammar *grammar = self->grammar;
   if (!ts_tree_cursor_goto_first_child(cursor))
@@ -153,7 +158,7 @@ static bool python_imports__from_module(python_imports *self, TSNode module,
 // one fact holding every name. The cursor is on the statement and is left
 // there.
 static void python_imports__from(python_imports *self, TSTreeCursor *cursor, bool future,
-                                 const source_text *source, const python_statement *statement,
+                                 const source_text *source, python_statement *statement,
                                  file_facts *facts) {
   const python_grammar *grammar = self->grammar;
   fact_dependency *dependency = NULL;
@@ -205,12 +210,14 @@ static void python_imports__statement(python_imports *self, TSTreeCursor *cursor
   python_text_fold(source->bytes, start, ts_node_end_byte(node), &folded);
   TSPoint end_point = ts_node_end_point(node);
   python_statement statement = {
-      scope,
-      point.row + 1,
-      python_text_column(source->bytes, point, start),
-      end_point.row + 1,
-      python_text_column(source->bytes, end_point, ts_node_end_byte(node)),
-      folded.data};
+      .scope = scope,
+      .line = point.row + 1,
+      .column = python_text_column(&self->columns, source->bytes, point, start),
+      .end_line = end_point.row + 1,
+      .end_column =
+          python_text_column(&self->columns, source->bytes, end_point, ts_node_end_byte(node)),
+      .text = folded.data,
+      .shared = NULL};
   if (symbol == grammar->import_statement) {
     python_imports__import(self, cursor, source, &statement, facts);
   } else {
@@ -226,6 +233,7 @@ void python_imports_extract(python_imports *self, const TSTree *tree, const sour
   // Every import statement spells "import": the walk goes only into nodes
   // whose bytes do, which leaves out most function bodies.
   python_hits_clear(&self->hits);
+  source_columns_init(&self->columns, source->bytes);
   python_hits_add_word(&self->hits, source->bytes, source->length, "import", 6);
   if (self->hits.count == 0)
     return;

@@ -24,6 +24,7 @@ typedef struct python_imports {
   size_t frame_capacity;
   python_hits hits; // where "import" is spelled: no import statement is elsewhere
   strbuf text;
+  source_columns columns; // of the file at hand
 } python_imports;
 
 void python_imports_init(python_imports *self, const python_grammar *grammar);

@@ -42,7 +42,7 @@ bool python_syntax_first_problem(const TSTree *tree, const char *bytes, uint32_t
     return false;
   TSPoint point = ts_node_start_point(problem);
   *line = point.row + 1;
-  *column = python_text_column(bytes, point, ts_node_start_byte(problem));
+  *column = python_text_column(NULL, bytes, point, ts_node_start_byte(problem));
   return true;
 }
 
@@ -67,7 +67,7 @@ static void python_syntax__position(const char *bytes, uint32_t offset, uint32_t
   }
   point.column = offset - line_start;
   *line = point.row + 1;
-  *column = python_text_column(bytes, point, offset);
+  *column = python_text_column(NULL, bytes, point, offset);
 }
 
 // The end of the string literal that starts at quote (a ' or "), or length

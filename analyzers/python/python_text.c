@@ -93,11 +93,14 @@ bool python_text_is_dotted_name(const char *text, size_t length) {
   return true;
 }
 
-uint32_t python_text_column(const char *bytes, TSPoint point, uint32_t start) {
+uint32_t python_text_column(source_columns *columns, const char *bytes, TSPoint point,
+                            uint32_t start) {
   uint32_t line_start = start - point.column;
   if (line_start == 0 && point.column >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
     line_start = 3;
-  return source_column(bytes, line_start, start);
+  if (!columns)
+    return source_column(bytes, line_start, start);
+  return source_columns_at(columns, line_start, start);
 }
 
 char *python_text_lone_cr_to_lf(const char *bytes, size_t length) {

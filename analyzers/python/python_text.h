@@ -2,6 +2,7 @@
 #ifndef STRATA_PYTHON_TEXT_H
 #define STRATA_PYTHON_TEXT_H
 
+#include "source.h"
 #include "strbuf.h"
 
 #include <stdbool.h>
@@ -33,7 +34,11 @@ bool python_text_is_dotted_name(const char *text, size_t length);
 
 // 1-based column, in code points, of the byte at start, which tree-sitter
 // places at point. A byte order mark opening the file is not a column.
-uint32_t python_text_column(const char *bytes, TSPoint point, uint32_t start);
+// columns (over bytes) counts on from the column asked for before on the
+// same line (source.h), so a walk that asks in file order pays each line
+// once however many sites it holds.
+uint32_t python_text_column(source_columns *columns, const char *bytes, TSPoint point,
+                            uint32_t start);
 
 // Python ends a line at "\n", "\r\n" or a lone "\r"; tree-sitter-python
 // only at "\n". When bytes hold a lone "\r", returns a copy (the caller

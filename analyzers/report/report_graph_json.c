@@ -21,8 +21,10 @@ static const char *report_graph__path(const graph *files, uint32_t index) {
 
 // Writes `    ENTRY,` (no comma after the last) and drops the entry.
 static bool report_graph__entry(FILE *out, json_t *entry, bool last) {
-  bool ok = fputs("    ", out) != EOF && json_dumpf(entry, out, 0) == 0 &&
+  char *text = report_json_dumps(entry, 0, true);
+  bool ok = text && fputs("    ", out) != EOF && fputs(text, out) != EOF &&
             fputs(last ? "\n" : ",\n", out) != EOF;
+  free(text);
   json_decref(entry);
   return ok;
 }

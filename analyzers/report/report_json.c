@@ -36,7 +36,7 @@ bool report_json(FILE *out, const report_context *context) {
   json_t *array = json_array();
   for (size_t i = 0; i < context->findings->count; i++)
     json_array_append_new(array, report_json__finding(&context->findings->items[i]));
-  bool ok = report_write_json(out, array, JSON_INDENT(2));
+  bool ok = report_write_json_exact(out, array, JSON_INDENT(2));
   json_decref(array);
   return ok;
 }

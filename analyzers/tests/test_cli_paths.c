@@ -70,7 +70,8 @@ static void test_expand_reads_paths_files(void **state) {
   char *arguments[] = {"first.py", list, "last.py"};
   cli_path_list paths = {0};
   char *error = NULL;
-  assert_true(cli_paths_expand(arguments, 3, &paths, &error));
+  bool positioned;
+  assert_true(cli_paths_expand(arguments, 3, &paths, &error, &positioned));
   assert_int_equal(paths.count, 4);
   assert_string_equal(paths.items[0], "first.py");
   assert_string_equal(paths.items[1], "app/views.py");
@@ -80,7 +81,8 @@ static void test_expand_reads_paths_files(void **state) {
   free(list);
 
   char *missing[] = {"@/nonexistent/strata-list"};
-  assert_false(cli_paths_expand(missing, 1, &paths, &error));
+  assert_false(cli_paths_expand(missing, 1, &paths, &error, &positioned));
+  assert_false(positioned);
   assert_string_equal(
       error, "cannot read paths file '/nonexistent/strata-list': No such file or directory");
   free(error);
@@ -94,7 +96,7 @@ static void test_root_is_the_nearest_config_above(void **state) {
   char *deep = xasprintf("%s/app/sub/deep.py", fixture->root);
   char *views = xasprintf("%s/app/views.py", fixture->root);
   char *items[] = {deep, views, "does-not-exist.py"};
-  cli_path_list paths = {items, 3, 3};
+  cli_path_list paths = {.items = items, .count = 3, .capacity = 3};
   char *error = NULL;
   char *root = cli_paths_find_root(&paths, &error);
   assert_non_null(root);
@@ -104,7 +106,7 @@ static void test_root_is_the_nearest_config_above(void **state) {
   assert_int_equal(chdir(fixture->root), 0);
   assert_int_equal(chdir("app/sub"), 0);
   char *relative[] = {"deep.py"};
-  cli_path_list relative_paths = {relative, 1, 1};
+  cli_path_list relative_paths = {.items = relative, .count = 1, .capacity = 1};
   root = cli_paths_find_root(&relative_paths, &error);
   assert_string_equal(root, fixture->root);
   free(root);
@@ -126,7 +128,7 @@ static void test_root_falls_back_to_git_then_fails(void **state) {
   free(config);
   char *base = xasprintf("%s/core/base.py", fixture->root);
   char *items[] = {base};
-  cli_path_list paths = {items, 1, 1};
+  cli_path_list paths = {.items = items, .count = 1, .capacity = 1};
   char *error = NULL;
   char *root = cli_paths_find_root(&paths, &error);
   // /tmp is in no git work tree and holds no strata.yaml.
@@ -148,13 +150,45 @@ static void test_folders_are_refused(void **state) {
   paths_fixture *fixture = *state;
   assert_int_equal(chdir(fixture->root), 0);
   char *items[] = {"app/views.py", "core"};
-  cli_path_list paths = {items, 2, 2};
+  cli_path_list paths = {.items = items, .count = 2, .capacity = 2};
   char *error = NULL;
-  assert_false(cli_paths_reject_folders(&paths, &error));
+  bool positioned;
+  assert_false(cli_paths_reject_folders(&paths, &error, &positioned));
   assert_string_equal(error, "'core' is a folder: give one folder alone, or files");
+  assert_false(positioned);
   free(error);
   paths.count = 1;
-  assert_true(cli_paths_reject_folders(&paths, &error));
+  assert_true(cli_paths_reject_folders(&paths, &error, &positioned));
+}
+
+// A problem with a path of a paths file is placed in that file:
+// PATHSFILE:LINE:COL, as config errors are.
+static void test_paths_file_problems_are_placed(void **state) {
+  paths_fixture *fixture = *state;
+  assert_int_equal(chdir(fixture->root), 0);
+  write_file(fixture->root, "list.txt", "app/views.py\n\ncore\n");
+  char *arguments[] = {"@list.txt"};
+  cli_path_list paths = {0};
+  char *error = NULL;
+  bool positioned;
+  assert_true(cli_paths_expand(arguments, 1, &paths, &error, &positioned));
+  assert_false(cli_paths_reject_folders(&paths, &error, &positioned));
+  assert_true(positioned);
+  assert_string_equal(error,
+                      "list.txt:3:1: error: 'core' is a folder: give one folder alone, or files");
+  free(error);
+  cli_path_list_release(&paths);
+  // No path holds a NUL byte: a paths file that does is no list of paths.
+  FILE *file = fopen("nul.txt", "wb");
+  assert_non_null(file);
+  fwrite("a.py\nb\0c.py\n", 1, 12, file);
+  fclose(file);
+  char *nul[] = {"@nul.txt"};
+  assert_false(cli_paths_expand(nul, 1, &paths, &error, &positioned));
+  assert_true(positioned);
+  assert_string_equal(error, "nul.txt:2:2: error: a NUL byte in a path");
+  free(error);
+  cli_path_list_release(&paths);
 }
 
 static finding_list *two_findings(void) {
@@ -182,7 +216,7 @@ static void test_named_files_show_paths_as_given(void **state) {
   assert_non_null(out);
   fclose(out);
   char *items[] = {"../app/./views.py", "gone.py", outside};
-  cli_path_list paths = {items, 3, 3};
+  cli_path_list paths = {.items = items, .count = 3, .capacity = 3};
   cli_named_files *named = cli_named_files_new(fixture->root, &paths);
   assert_true(cli_named_files_has(named, "app/views.py"));
   assert_false(cli_named_files_has(named, "core/base.py"));
@@ -241,7 +275,7 @@ static void test_absolute_in_absolute_out(void **state) {
   paths_fixture *fixture = *state;
   char *views = xasprintf("%s/app/views.py", fixture->root);
   char *items[] = {views};
-  cli_path_list paths = {items, 1, 1};
+  cli_path_list paths = {.items = items, .count = 1, .capacity = 1};
   cli_named_files *named = cli_named_files_new(fixture->root, &paths);
   char *shown = cli_named_files_display(named, "app/views.py");
   assert_string_equal(shown, views);
@@ -264,6 +298,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_root_falls_back_to_git_then_fails, paths_setup,
                                       paths_teardown),
       cmocka_unit_test_setup_teardown(test_folders_are_refused, paths_setup, paths_teardown),
+      cmocka_unit_test_setup_teardown(test_paths_file_problems_are_placed, paths_setup,
+                                      paths_teardown),
       cmocka_unit_test_setup_teardown(test_named_files_show_paths_as_given, paths_setup,
                                       paths_teardown),
       cmocka_unit_test_setup_teardown(test_absolute_in_absolute_out, paths_setup, paths_teardown),

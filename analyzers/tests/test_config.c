@@ -58,6 +58,20 @@ static const error_case error_cases[] = {
      "'max_file_bytes' must be a positive whole number of bytes, not '0'"},
     {"max_file_bytes: 99999999999999999999999\n", 1, 17,
      "'max_file_bytes' must be a positive whole number of bytes, not '99999999999999999999999'"},
+    {"max_file_seconds: 10s\n", 1, 19,
+     "'max_file_seconds' must be a positive number of seconds (at most 1000000), not '10s'"},
+    {"max_file_seconds: 0\n", 1, 19,
+     "'max_file_seconds' must be a positive number of seconds (at most 1000000), not '0'"},
+    {"max_file_seconds: .5\n", 1, 19,
+     "'max_file_seconds' must be a positive number of seconds (at most 1000000), not '.5'"},
+    {"max_file_seconds: 1e9\n", 1, 19,
+     "'max_file_seconds' must be a positive number of seconds (at most 1000000), not '1e9'"},
+    {"max_file_seconds: [1]\n", 1, 19,
+     "'max_file_seconds' must be a number of seconds, not a list"},
+    {"max_file_memory: 1GB\n", 1, 18,
+     "'max_file_memory' must be a positive whole number of bytes, not '1GB'"},
+    {"max_file_memory: 0\n", 1, 18,
+     "'max_file_memory' must be a positive whole number of bytes, not '0'"},
     // Globs: the position is the glob's scalar, the message quotes the rest.
     {"exclude:\n  - \"a**b\"\n", 2, 5,
      "invalid glob 'a**b': '**' must be a whole path segment, at '**b'"},
@@ -183,6 +197,8 @@ static void assert_defaults(const strata_config *config) {
   assert_int_equal(config->layer_count, 0);
   assert_int_equal(config->forbidden_count, 0);
   assert_int_equal(config->max_file_bytes, 8 * 1024 * 1024);
+  assert_true(config->max_file_seconds == 10.0);
+  assert_int_equal(config->max_file_memory, (size_t)1 << 30);
 }
 
 static void test_empty_documents_give_defaults(void **state) {
@@ -219,7 +235,9 @@ static const char full_config[] = "version: 1\n"
                                   "    to: [torch, \"tools/**\"]\n"
                                   "    why: \"C++ must not reach into the Python frontend\"\n"
                                   "  - {from: \"test/*.py\", to: c10}\n"
-                                  "max_file_bytes: 1000\n";
+                                  "max_file_bytes: 1000\n"
+                                  "max_file_seconds: 2.5\n"
+                                  "max_file_memory: 65536\n";
 
 static void test_every_key(void **state) {
   (void)state;
@@ -261,6 +279,8 @@ static void test_every_key(void **state) {
   assert_int_equal(second->from[0].component, -1);
   assert_null(second->why);
   assert_int_equal(config->max_file_bytes, 1000);
+  assert_true(config->max_file_seconds == 2.5);
+  assert_int_equal(config->max_file_memory, 65536);
 
   assert_true(config_selector_matches(&first->from[0], 2, "torch/csrc/x.cpp"));
   assert_false(config_selector_matches(&first->from[0], 1, "torch/x.py"));

@@ -501,9 +501,9 @@ static void test_batch_reads_every_file(void **state) {
   cxx_token_list from_batch = {0}, from_alone = {0};
   for (size_t i = 0; i < COUNT; i++) {
     char *error = NULL;
-    assert_true(cxx_lexer_tokenize_loaded(batch, i, &from_batch, &error));
-    assert_true(
-        cxx_lexer_tokenize(alone, CXX_DIALECT_CPP, texts[i], lengths[i], &from_alone, &error));
+    assert_true(cxx_lexer_tokenize_loaded(batch, i, NULL, &from_batch, &error));
+    assert_true(cxx_lexer_tokenize(alone, CXX_DIALECT_CPP, texts[i], lengths[i], NULL, &from_alone,
+                                   &error));
     assert_int_equal(from_batch.count, from_alone.count);
     for (size_t t = 0; t < from_batch.count; t++) {
       assert_int_equal(from_batch.items[t].kind, from_alone.items[t].kind);
@@ -512,7 +512,7 @@ static void test_batch_reads_every_file(void **state) {
     }
   }
   char *error = NULL;
-  assert_false(cxx_lexer_tokenize_loaded(batch, COUNT, &from_batch, &error));
+  assert_false(cxx_lexer_tokenize_loaded(batch, COUNT, NULL, &from_batch, &error));
   free(error);
   cxx_token_list_release(&from_batch);
   cxx_token_list_release(&from_alone);

@@ -105,6 +105,84 @@ static void test_short_files_are_not_scanned(void **state) {
   assert_int_equal(line_count, 0);
 }
 
+// Runs of comment lines: up to PYTHON_GUARD_MAX_RUN are parsed as they are;
+// more have their comment lines blanked in the parsable text (offsets and
+// lines kept) and their comments kept as the parser would give them.
+static void test_comment_runs(void **state) {
+  (void)state;
+  python_guard_result result;
+  python_guard_result_init(&result);
+  strbuf text;
+  strbuf_init(&text);
+  strbuf_append_str(&text, "def f():\n");
+  for (unsigned i = 0; i < PYTHON_GUARD_MAX_RUN; i++)
+    strbuf_append_str(&text, "    # short\n");
+  strbuf_append_str(&text, "    pass\n\n");
+  size_t long_run = text.length;
+  for (unsigned i = 0; i <= PYTHON_GUARD_MAX_RUN + 1; i++)
+    strbuf_append_str(&text, i == 3 ? "\n" : "\t# caf\xc3\xa9 \r\n"); // a blank line: one run
+  strbuf_append_str(&text, "    x = 1  # not alone\n");
+  python_guard_apply(text.data, text.length, &result);
+  assert_null(result.readable);
+  assert_non_null(result.parsable);
+  assert_int_equal(strlen(result.parsable), text.length);
+  // The short run and the code are as they were; the long run is blanks.
+  assert_memory_equal(result.parsable, text.data, long_run);
+  assert_string_equal(result.parsable + text.length - 23, "    x = 1  # not alone\n");
+  assert_memory_equal(result.parsable + long_run, "\t        \r\n", 11);
+  assert_int_equal(result.hidden.count, PYTHON_GUARD_MAX_RUN + 1);
+  const python_comment *first = &result.hidden.items[0];
+  assert_int_equal(first->line, 1 + PYTHON_GUARD_MAX_RUN + 3);
+  assert_int_equal(first->column, 2);
+  assert_int_equal(first->start, long_run + 1);
+  assert_int_equal(first->end - first->start, 7); // "# caf\xc3\xa9", blanks and CR left out
+  assert_true(first->own_line);
+  assert_int_equal(result.hidden.items[3].line, first->line + 4); // after the blank line
+  assert_int_equal(result.backslash_count, 0);
+  python_guard_result_release(&result);
+  strbuf_release(&text);
+}
+
+// '#' lines of a string are no comments: they are neither blanked nor kept.
+static void test_string_lines_are_not_comments(void **state) {
+  (void)state;
+  python_guard_result result;
+  python_guard_result_init(&result);
+  strbuf text;
+  strbuf_init(&text);
+  strbuf_append_str(&text, "s = '''\n");
+  for (unsigned i = 0; i < 3 * PYTHON_GUARD_MAX_RUN; i++)
+    strbuf_append_str(&text, "# in a string, it's\n");
+  strbuf_append_str(&text, "'''\n");
+  python_guard_apply(text.data, text.length, &result);
+  assert_null(result.parsable);
+  assert_int_equal(result.hidden.count, 0);
+  python_guard_result_release(&result);
+  strbuf_release(&text);
+}
+
+// More than PYTHON_GUARD_MAX_RUN lines of nothing but a backslash: the
+// backslashes are blanked and counted for the notice.
+static void test_backslash_runs(void **state) {
+  (void)state;
+  python_guard_result result;
+  python_guard_result_init(&result);
+  strbuf text;
+  strbuf_init(&text);
+  strbuf_append_str(&text, "import os\nx = 1 + \\\n");
+  for (unsigned i = 0; i <= PYTHON_GUARD_MAX_RUN; i++)
+    strbuf_append_str(&text, "  \\\n");
+  strbuf_append_str(&text, "1\n");
+  python_guard_apply(text.data, text.length, &result);
+  assert_non_null(result.parsable);
+  assert_int_equal(result.backslash_count, PYTHON_GUARD_MAX_RUN + 1);
+  assert_int_equal(result.backslash_line, 3);
+  assert_null(strchr(result.parsable + 20, '\\'));
+  assert_memory_equal(result.parsable, "import os\nx = 1 + \\\n", 20);
+  python_guard_result_release(&result);
+  strbuf_release(&text);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_prefix_keywords_pile_up),
@@ -113,6 +191,9 @@ int main(void) {
       cmocka_unit_test(test_names_that_look_like_keywords_are_operands),
       cmocka_unit_test(test_comments_and_strings_hold_no_operators),
       cmocka_unit_test(test_short_files_are_not_scanned),
+      cmocka_unit_test(test_comment_runs),
+      cmocka_unit_test(test_string_lines_are_not_comments),
+      cmocka_unit_test(test_backslash_runs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 
 #include "test_report_fixture.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static json_t *render(const finding_list *findings) {
@@ -102,7 +103,9 @@ static void test_cycle_with_related_and_properties(void **state) {
 }
 
 // Quotes, backslashes, control characters and non-ASCII survive the round
-// trip in paths and messages; invalid UTF-8 becomes U+FFFD.
+// trip in paths and messages; each byte that is not UTF-8 is the lone
+// surrogate escape \udcXX of Python's surrogateescape, so a script gets the
+// exact file name back (json.loads, then os.fsencode).
 static void test_escaping(void **state) {
   (void)state;
   const char *path = "dir \"q\"/back\\slash/caf\xc3\xa9\t.py";
@@ -118,13 +121,19 @@ static void test_escaping(void **state) {
   assert_null(strchr(text, '\x01'));
   assert_non_null(strstr(text, "\\u0001"));
   assert_non_null(strstr(text, "\\\"q\\\""));
-  json_t *parsed = json_loads(text, 0, NULL);
+  assert_non_null(strstr(text, "\"path\": \"z\\udcc3.py\""));
+  assert_non_null(strstr(text, "\"message\": \"x\\udcff\\udcfey\""));
+  // jansson refuses lone surrogates: the first finding is read back alone.
+  char *first = strdup(text);
   free(text);
+  char *split = strstr(first, ",\n  {");
+  assert_non_null(split);
+  memcpy(split, "\n]", 3);
+  json_t *parsed = json_loads(first, 0, NULL);
+  free(first);
   assert_non_null(parsed);
   assert_member_string(json_array_get(parsed, 0), "path", path);
   assert_member_string(json_array_get(parsed, 0), "message", message);
-  assert_member_string(json_array_get(parsed, 1), "path", "z\xef\xbf\xbd.py");
-  assert_member_string(json_array_get(parsed, 1), "message", "x\xef\xbf\xbd\xef\xbf\xbdy");
   json_decref(parsed);
   finding_list_delete(findings);
 }

@@ -48,26 +48,48 @@ static void test_file_uri_of_root(void **state) {
   free(uri);
 }
 
-static void assert_json_string(const char *text, const char *expected) {
+// What report_json_string makes of text, written by report_json_dumps as
+// the JSON formats for scripts write it (exact) and as the others do.
+static void assert_json_string(const char *text, const char *exact, const char *lossy) {
   json_t *value = report_json_string(text);
   assert_non_null(value);
-  assert_string_equal(json_string_value(value), expected);
+  char *written = report_json_dumps(value, JSON_ENCODE_ANY, true);
+  assert_string_equal(written, exact);
+  free(written);
+  written = report_json_dumps(value, JSON_ENCODE_ANY | JSON_ENSURE_ASCII, false);
+  assert_string_equal(written, lossy);
+  free(written);
+  assert_true(report_json_string_is(value, text));
   json_decref(value);
 }
 
+// A byte that is not UTF-8 is written as the lone surrogate that Python's
+// surrogateescape makes of it (exact), or as U+FFFD; U+0001, which stands
+// for such bytes inside the string, is itself again; every other character
+// as jansson writes it.
 static void test_json_string_survives_bad_bytes(void **state) {
   (void)state;
-  assert_json_string("caf\xc3\xa9", "caf\xc3\xa9");
+  assert_json_string("caf\xc3\xa9", "\"caf\xc3\xa9\"", "\"caf\\u00E9\"");
   assert_json_string("a\xff"
                      "b",
-                     "a\xef\xbf\xbd"
-                     "b");
-  assert_json_string("\xc3", "\xef\xbf\xbd");                                   // truncated
-  assert_json_string("\xed\xa0\x80x", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx"); // surrogate
-  assert_json_string("", "");
+                     "\"a\\udcffb\"", "\"a\\uFFFDb\"");
+  assert_json_string("\xc3", "\"\\udcc3\"", "\"\\uFFFD\"");         // truncated
+  assert_json_string("\xed\xa0\x80x", "\"\\udced\\udca0\\udc80x\"", // surrogate
+                     "\"\\uFFFD\\uFFFD\\uFFFDx\"");
+  assert_json_string("\x01 \x01"
+                     "01 \\u0001 \xfe",
+                     "\"\\u0001 \\u000101 \\\\u0001 \\udcfe\"",
+                     "\"\\u0001 \\u000101 \\\\u0001 \\uFFFD\"");
+  assert_json_string("", "\"\"", "\"\"");
   json_t *null_value = report_json_string(NULL);
   assert_true(json_is_null(null_value));
   json_decref(null_value);
+  // Without ENSURE_ASCII, U+FFFD is written as such.
+  json_t *value = report_json_string("x\xff");
+  char *written = report_json_dumps(value, JSON_ENCODE_ANY, false);
+  assert_string_equal(written, "\"x\xef\xbf\xbd\"");
+  free(written);
+  json_decref(value);
 }
 
 int main(void) {

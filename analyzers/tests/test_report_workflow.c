@@ -66,6 +66,26 @@ static void test_lintrunner_escapes_strings(void **state) {
   finding_list_delete(findings);
 }
 
+// lintrunner holds paths as UTF-8 strings: a finding about a file whose
+// name is not UTF-8 goes without a path (U+FFFD would name a file that does
+// not exist), its description naming the file exactly, each such byte \xNN.
+static void test_lintrunner_name_not_utf8(void **state) {
+  (void)state;
+  finding_list *findings = finding_list_new();
+  finding_list_add(findings, fixture_rule("layer-violation"), "core/caf\xff\\.py", 3, 2,
+                   "'core/caf\xff\\.py' imports 'app/x.py'");
+  report_context context = {.findings = findings};
+  bool ok = false;
+  char *text = fixture_capture(report_lintrunner, &context, &ok);
+  assert_true(ok);
+  assert_string_equal(text, "{\"path\":null,\"line\":null,\"char\":null,\"code\":\"STRATA\","
+                            "\"severity\":\"error\",\"name\":\"layer-violation\",\"description\":"
+                            "\"'core/caf\\\\xff\\\\\\\\.py':3:2: 'core/caf\\uFFFD\\\\.py' imports "
+                            "'app/x.py'\",\"original\":null,\"replacement\":null}\n");
+  free(text);
+  finding_list_delete(findings);
+}
+
 static void test_lintrunner_failure_has_no_path(void **state) {
   (void)state;
   bool ok = false;
@@ -131,6 +151,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_lintrunner_one_line_per_finding),
       cmocka_unit_test(test_lintrunner_escapes_strings),
+      cmocka_unit_test(test_lintrunner_name_not_utf8),
       cmocka_unit_test(test_lintrunner_failure_has_no_path),
       cmocka_unit_test(test_lintrunner_nothing_when_clean),
       cmocka_unit_test(test_github_commands),

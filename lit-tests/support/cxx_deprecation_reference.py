@@ -417,10 +417,9 @@ def date(site):
 
 
 def json_text(text):
-    """What strata's JSON holds for text: invalid UTF-8 as U+FFFD."""
-    if text is None:
-        return None
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """What strata's JSON holds for text: every byte, those that are not UTF-8
+    as the lone surrogates of surrogateescape, as json.load reads them."""
+    return text
 
 
 def main():

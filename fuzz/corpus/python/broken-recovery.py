@@ -1,0 +1,80 @@
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::
+def (:
+  import os)
+  ]] lambda ** if else (
+class ::

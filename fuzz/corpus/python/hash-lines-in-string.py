@@ -1,0 +1,15 @@
+s = """
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+# not a comment, it's a string
+"""
+warnings.warn("x", DeprecationWarning)
