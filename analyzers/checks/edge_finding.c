@@ -41,7 +41,7 @@ bool edge_breaks_layers(const strata_config *config, const graph *dependency_gra
 static bool edge__side_matches(const config_selector *selectors, size_t count,
                                const graph_file *file) {
   for (size_t i = 0; i < count; i++)
-    if (config_selector_matches(&selectors[i], file->component, file->path))
+    if (config_selector_matches_file(&selectors[i], file->component, file->path, file->module))
       return true;
   return false;
 }
@@ -55,6 +55,8 @@ const config_forbidden *edge_forbidden_entry(const strata_config *config,
   const graph_file *to = &dependency_graph->files[edge->to];
   for (size_t r = 0; r < config->forbidden_count; r++) {
     const config_forbidden *entry = &config->forbidden[r];
+    if (!(entry->scopes & (1u << edge->scope)))
+      continue; // the entry does not count dependencies of this scope
     if (edge__side_matches(entry->from, entry->from_count, from) &&
         edge__side_matches(entry->to, entry->to_count, to))
       return entry;
@@ -71,6 +73,11 @@ static void edge__describe_end(const strata_config *config, const graph_file *fi
   if (file->generated)
     strbuf_append_str(out, ", generated");
   strbuf_append_char(out, ')');
+}
+
+void edge_describe_file(const strata_config *config, const graph_file *file, bool with_layers,
+                        strbuf *out) {
+  edge__describe_end(config, file, with_layers, out);
 }
 
 void edge_describe(const strata_config *config, const graph *dependency_graph,
@@ -144,6 +151,10 @@ static json_t *edge_finding__end(const strata_config *config, const graph_file *
   return end;
 }
 
+json_t *edge_finding_end(const strata_config *config, const graph_file *file) {
+  return edge_finding__end(config, file);
+}
+
 void edge_finding_describe(finding *item, const check_context *context, const graph_edge *edge) {
   const graph_file *from = &context->graph->files[edge->from];
   const graph_file *to = &context->graph->files[edge->to];
@@ -161,6 +172,11 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
                       json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
   const char *condition = edge_condition(edge);
   json_object_set_new(properties, "condition", report_json_string(condition));
+  // A direct dependency is a chain of one: the same shape as a transitive
+  // finding's, so a consumer reads both alike.
+  json_object_set_new(properties, "chain",
+                      json_pack("[{s:o,s:o,s:I}]", "from", report_json_string(from->path), "to",
+                                report_json_string(to->path), "line", (json_int_t)edge->line));
   if (context->graph->exact) {
     // Exact mode: whether the build takes the include (null: no unit opens
     // the including file), and how many units do.
