@@ -18,6 +18,8 @@ static const char *chain_finding__noun(const graph *g, const uint32_t *edges, si
     else
       imports = true;
   }
+  if (length + (external_include || external_import) == 1)
+    return includes ? "include" : "import";
   return imports && includes ? "dependencies" : includes ? "includes" : "imports";
 }
 

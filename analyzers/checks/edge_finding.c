@@ -1,5 +1,6 @@
 #include "edge_finding.h"
 
+#include "layered.h"
 #include "report_util.h"
 
 #include <string.h>
@@ -22,8 +23,8 @@ static int edge__layer(const strata_config *config, const graph_file *file) {
   return config && file->component >= 0 ? config->components[file->component].layer : -1;
 }
 
-bool edge_breaks_layers(const strata_config *config, const graph *dependency_graph,
-                        const graph_edge *edge) {
+static bool edge__breaks_component_layers(const strata_config *config,
+                                          const graph *dependency_graph, const graph_edge *edge) {
   if (!config || config->layer_count == 0)
     return false;
   const graph_file *from = &dependency_graph->files[edge->from];
@@ -36,6 +37,12 @@ bool edge_breaks_layers(const strata_config *config, const graph *dependency_gra
     return true;
   return to_layer == from_layer && config->layer_independent[from_layer] &&
          from->component != to->component;
+}
+
+bool edge_breaks_layers(const strata_config *config, const graph *dependency_graph,
+                        const graph_edge *edge) {
+  return edge__breaks_component_layers(config, dependency_graph, edge) ||
+         layered_edge_breaks(config, dependency_graph, edge, NULL);
 }
 
 static bool edge__side_matches(const config_selector *selectors, size_t count,
@@ -125,6 +132,10 @@ void edge_describe_forbidden(const strata_config *config, const config_forbidden
 
 void edge_describe_layers(const strata_config *config, const graph *dependency_graph,
                           const graph_edge *edge, strbuf *out) {
+  if (!edge__breaks_component_layers(config, dependency_graph, edge)) {
+    layered_edge_breaks(config, dependency_graph, edge, out); // a `layered` entry's
+    return;
+  }
   const graph_file *from = &dependency_graph->files[edge->from];
   const graph_file *to = &dependency_graph->files[edge->to];
   const char *from_name = config->components[from->component].name;

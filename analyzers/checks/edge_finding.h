@@ -24,7 +24,8 @@ bool edge_untaken_keep(const check_context *context, const graph_edge *edge, boo
 const char *edge_component_name(const strata_config *config, const graph_file *file);
 
 // Whether edge breaks the layers: it goes from a layered component up to a
-// higher layer, or to an independent sibling in its own layer (`a | b`).
+// higher layer, or to an independent sibling in its own layer (`a | b`);
+// or it does so inside a container of a `layered` entry.
 bool edge_breaks_layers(const strata_config *config, const graph *dependency_graph,
                         const graph_edge *edge);
 // The first forbidden entry edge matches, or NULL.
