@@ -159,8 +159,8 @@ void chain_finding_report(const check_context *context, contract_question *quest
     if (!question->from[f] || !graph_reach_leads_to(question->reach, f, question->mask))
       continue;
     count = 0;
-    graph_reach_chains(question->reach, f, question->stop, question->targets, question->mask,
-                       &chains, &count);
+    graph_reach_chains(question->reach, f, contracts_question_stop(shared, question),
+                       question->targets, question->mask, &chains, &count);
     // The external targets met, each once per start (the shortest chain).
     char **seen = NULL;
     size_t seen_count = 0;
@@ -198,10 +198,9 @@ void chain_finding_report(const check_context *context, contract_question *quest
   free(chains);
 }
 
-void chain_finding_report_unresolved(const check_context *context, const config_selector *from,
-                                     size_t from_count, const config_selector *to, size_t to_count,
-                                     uint32_t scopes, chain_finding_explain *explain,
-                                     const void *data) {
+void chain_finding_report_unresolved(const check_context *context, const bool *from,
+                                     const config_selector *to, size_t to_count, uint32_t scopes,
+                                     chain_finding_explain *explain, const void *data) {
   const graph *g = context->graph;
   bool any_external = false;
   for (size_t i = 0; i < to_count; i++)
@@ -210,7 +209,7 @@ void chain_finding_report_unresolved(const check_context *context, const config_
     return;
   for (size_t u = 0; u < g->unresolved_count; u++) {
     const graph_unresolved *unresolved = &g->unresolved[u];
-    if (!contracts_file_matches(from, from_count, &g->files[unresolved->from]) ||
+    if (!from[unresolved->from] ||
         !contracts_unresolved_matches(g, unresolved, to, to_count, scopes))
       continue;
     if (context->waivers &&

@@ -21,12 +21,11 @@ typedef void chain_finding_explain(const check_context *context, const void *dat
 void chain_finding_report(const check_context *context, contract_question *question,
                           size_t min_length, chain_finding_explain *explain, const void *data);
 
-// Reports every unresolved dependency of a file matching from whose target
+// Reports every unresolved dependency of a file marked in from whose target
 // matches to (a header or module outside the tree), in scopes: a chain of
 // one. explain ends each message.
-void chain_finding_report_unresolved(const check_context *context, const config_selector *from,
-                                     size_t from_count, const config_selector *to, size_t to_count,
-                                     uint32_t scopes, chain_finding_explain *explain,
-                                     const void *data);
+void chain_finding_report_unresolved(const check_context *context, const bool *from,
+                                     const config_selector *to, size_t to_count, uint32_t scopes,
+                                     chain_finding_explain *explain, const void *data);
 
 #endif

@@ -27,15 +27,19 @@ typedef struct contract_question {
   size_t entry;
   size_t from_side, to_side; // independence: indices into the entry's components
   uint32_t scopes;
-  bool *from;    // F: the files the chain starts at
-  bool *to;      // T: the files it must not reach
-  bool *stop;    // F and T: no chain passes through them
-  bool *targets; // T and the files with a forbidden unresolved dependency
+  const bool *from; // F: the files the chain starts at (not owned)
+  const bool *to;   // T: the files it must not reach (not owned)
+  bool *stop;       // F and T, no chain passes through them: contracts_question_stop
+  // T and the files with a forbidden unresolved dependency: to, or
+  // owned_targets when there are such files.
+  const bool *targets;
+  bool *owned_targets;
   // The `to` selectors, for unresolved dependencies (forbidden only).
   const config_selector *to_selectors;
   size_t to_selector_count;
-  graph_reach *reach; // shared by the questions of one set of scopes
-  uint64_t *mask;     // targets, for reach
+  graph_reach *reach;    // shared by the questions of one set of scopes
+  uint64_t *mask;        // targets, for reach
+  uint64_t *shared_mask; // mask when another question's (not owned)
 } contract_question;
 
 typedef struct contracts {
@@ -50,6 +54,21 @@ typedef struct contracts {
   // unresolved_start[f] .. unresolved_start[f + 1]: the unresolved
   // dependencies of file f (graph->unresolved is sorted by file).
   size_t *unresolved_start;
+  // Per forbidden entry (direct or transitive): the files of each side.
+  bool **forbidden_from;
+  bool **forbidden_to;
+  bool *any_forbidden_from; // per file: on the from side of some entry
+  // The files each selector of the config stands for, matched once.
+  bool sorted; // the graph's files are in path order
+  const config_selector **selector_keys;
+  bool **selector_files;
+  size_t selector_count;
+  // The files with an unresolved dependency a selector matches, per set of
+  // scopes, found once.
+  const config_selector **external_keys;
+  uint32_t *external_scopes;
+  bool **external_files;
+  size_t external_count;
 } contracts;
 
 // Computes what the contracts of config (may be NULL: none) need over
@@ -58,9 +77,17 @@ typedef struct contracts {
 contracts *contracts_new(const graph *dependency_graph, const strata_config *config);
 void contracts_delete(contracts *self);
 
+// The files no chain of question passes through (F and T), made on first
+// use: only a question that a chain answers needs them.
+const bool *contracts_question_stop(const contracts *self, contract_question *question);
+
 // Whether an `ignore` entry takes edge out of every contract. self may be
 // NULL (none does).
 bool contracts_edge_ignored(const contracts *self, size_t edge);
+
+// The first forbidden entry that edge (an index into the graph's edges)
+// breaks, counting its scope and `ignore`; NULL when none does.
+const config_forbidden *contracts_forbidden_entry(const contracts *self, size_t edge);
 
 // Whether file matches one of selectors (component, path or module).
 bool contracts_file_matches(const config_selector *selectors, size_t count, const graph_file *file);

@@ -22,9 +22,8 @@ static void forbidden__edges(const check_context *context) {
   strbuf_init(&message);
   for (size_t e = 0; e < g->edge_count; e++) {
     const graph_edge *edge = &g->edges[e];
-    if (contracts_edge_ignored(context->contracts, e))
-      continue; // an `ignore` entry takes it out of every contract
-    const config_forbidden *entry = edge_forbidden_entry(config, g, edge);
+    // The first entry it breaks; an `ignore` entry takes it out of all.
+    const config_forbidden *entry = contracts_forbidden_entry(context->contracts, e);
     if (!entry)
       continue;
     if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))
@@ -73,7 +72,7 @@ void check_forbidden_dependency(const check_context *context) {
   for (size_t r = 0; r < config->forbidden_count; r++) {
     const config_forbidden *entry = &config->forbidden[r];
     size_t first = context->findings->count;
-    chain_finding_report_unresolved(&local, entry->from, entry->from_count, entry->to,
+    chain_finding_report_unresolved(&local, local.contracts->forbidden_from[r], entry->to,
                                     entry->to_count, entry->scopes, forbidden__explain, entry);
     forbidden__why(&local, first, entry);
   }

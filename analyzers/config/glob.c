@@ -24,6 +24,9 @@ struct glob {
   pcre2_code *head;
   bool everything; // the pattern is "**"
   size_t specificity;
+  // Every path it matches starts with pattern[0 .. prefix): the literal
+  // folders before the first wildcard, a cheap test before PCRE2's.
+  size_t prefix;
 };
 
 // One UTF-8 sequence other than '/': a lead byte, then its continuation bytes.
@@ -180,6 +183,16 @@ glob *glob_new(const char *pattern, const char **error_message, size_t *error_of
   result->pattern = xstrdup(pattern);
   result->specificity = specificity;
   result->everything = strcmp(pattern, "**") == 0;
+  // The literal run up to the first wildcard, cut at its last '/' ("a/**"
+  // also matches "a").
+  size_t literal = strcspn(pattern, "*?[");
+  if (literal == length) {
+    result->prefix = length; // no wildcard
+  } else {
+    while (literal > 0 && pattern[literal - 1] != '/')
+      literal--;
+    result->prefix = literal > 0 ? literal - 1 : 0;
+  }
   result->code = glob__compile(&regex);
   if (length > 3 && strcmp(pattern + length - 3, "/**") == 0) {
     strbuf_clear(&regex);
@@ -217,6 +230,8 @@ static bool glob__match_code(const pcre2_code *code, const char *subject, size_t
 }
 
 bool glob_match(const glob *self, const char *path) {
+  if (self->prefix && strncmp(path, self->pattern, self->prefix) != 0)
+    return false;
   return glob__match_code(self->code, path, strlen(path));
 }
 
@@ -239,6 +254,10 @@ bool glob_matches_everything_below(const glob *self, const char *folder) {
 
 const char *glob_pattern(const glob *self) {
   return self->pattern;
+}
+
+size_t glob_literal_prefix(const glob *self) {
+  return self->prefix;
 }
 
 size_t glob_specificity(const glob *self) {
