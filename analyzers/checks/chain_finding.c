@@ -173,11 +173,15 @@ void chain_finding_report(const check_context *context, contract_question *quest
         continue;
       }
       // A file with a forbidden unresolved dependency: the chain goes on
-      // past it, to each such target.
+      // past it, to each such target; unless the file is one of F, whose
+      // own dependency is a finding of its own.
+      if (question->from[chain->target])
+        continue;
       for (size_t u = shared->unresolved_start[chain->target];
            u < shared->unresolved_start[chain->target + 1]; u++) {
         const graph_unresolved *unresolved = &g->unresolved[u];
-        if (!contracts_unresolved_matches(g, unresolved, question->to_selectors,
+        if (contracts_unresolved_ignored(shared, u) ||
+            !contracts_unresolved_matches(g, unresolved, question->to_selectors,
                                           question->to_selector_count, question->scopes))
           continue;
         bool repeated = false;
@@ -209,7 +213,7 @@ void chain_finding_report_unresolved(const check_context *context, const bool *f
     return;
   for (size_t u = 0; u < g->unresolved_count; u++) {
     const graph_unresolved *unresolved = &g->unresolved[u];
-    if (!from[unresolved->from] ||
+    if (!from[unresolved->from] || contracts_unresolved_ignored(context->contracts, u) ||
         !contracts_unresolved_matches(g, unresolved, to, to_count, scopes))
       continue;
     if (context->waivers &&

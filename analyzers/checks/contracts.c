@@ -90,7 +90,7 @@ static const bool *contracts__selector_external(contracts *self, const config_se
   const graph *g = self->graph;
   bool *files = xcalloc(g->file_count + 1, sizeof(bool));
   for (size_t u = 0; u < g->unresolved_count; u++)
-    if (!files[g->unresolved[u].from] &&
+    if (!files[g->unresolved[u].from] && !contracts_unresolved_ignored(self, u) &&
         contracts_unresolved_matches(g, &g->unresolved[u], selector, 1, scopes))
       files[g->unresolved[u].from] = true;
   size_t n = self->external_count + 1;
@@ -134,6 +134,10 @@ bool contracts_edge_ignored(const contracts *self, size_t edge) {
   return self && self->ignored && self->ignored[edge];
 }
 
+bool contracts_unresolved_ignored(const contracts *self, size_t unresolved) {
+  return self && self->unresolved_ignored && self->unresolved_ignored[unresolved];
+}
+
 // Marks the edges an `ignore` entry matches, and the entries that match.
 static void contracts__ignore(contracts *self) {
   const graph *g = self->graph;
@@ -143,6 +147,7 @@ static void contracts__ignore(contracts *self) {
   if (count == 0)
     return;
   self->ignored = xcalloc(g->edge_count + 1, sizeof(bool));
+  self->unresolved_ignored = xcalloc(g->unresolved_count + 1, sizeof(bool));
   bool *from = xcalloc(g->file_count + 1, sizeof(bool));
   bool *to = xcalloc(g->file_count + 1, sizeof(bool));
   for (size_t i = 0; i < count; i++) {
@@ -152,6 +157,15 @@ static void contracts__ignore(contracts *self) {
     for (size_t e = 0; e < g->edge_count; e++) {
       if (from[g->edges[e].from] && to[g->edges[e].to]) {
         self->ignored[e] = true;
+        self->ignore_used[i] = true;
+      }
+    }
+    // `to` may name what is outside the tree, as a forbidden target does.
+    for (size_t u = 0; u < g->unresolved_count; u++) {
+      if (from[g->unresolved[u].from] &&
+          contracts_unresolved_matches(g, &g->unresolved[u], entry->to, entry->to_count,
+                                       CONFIG_SCOPES_ALL)) {
+        self->unresolved_ignored[u] = true;
         self->ignore_used[i] = true;
       }
     }
@@ -337,6 +351,7 @@ void contracts_delete(contracts *self) {
   free(self->external_scopes);
   free(self->external_files);
   free(self->ignored);
+  free(self->unresolved_ignored);
   free(self->ignore_used);
   free(self->unresolved_start);
   free(self);

@@ -45,8 +45,9 @@ typedef struct contract_question {
 typedef struct contracts {
   const graph *graph;
   const strata_config *config;
-  bool *ignored;     // per edge: an `ignore` entry takes it out
-  bool *ignore_used; // per ignore entry: it matched an edge
+  bool *ignored;            // per edge: an `ignore` entry takes it out
+  bool *unresolved_ignored; // per unresolved dependency: the same
+  bool *ignore_used;        // per ignore entry: it matched an edge
   contract_question *questions;
   size_t question_count;
   graph_reach **reaches;
@@ -88,6 +89,10 @@ bool contracts_edge_ignored(const contracts *self, size_t edge);
 // The first forbidden entry that edge (an index into the graph's edges)
 // breaks, counting its scope and `ignore`; NULL when none does.
 const config_forbidden *contracts_forbidden_entry(const contracts *self, size_t edge);
+
+// Whether an `ignore` entry takes the unresolved dependency (an index into
+// the graph's unresolved) out of every contract. self may be NULL.
+bool contracts_unresolved_ignored(const contracts *self, size_t unresolved);
 
 // Whether file matches one of selectors (component, path or module).
 bool contracts_file_matches(const config_selector *selectors, size_t count, const graph_file *file);

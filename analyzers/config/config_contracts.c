@@ -21,7 +21,7 @@ bool config__external_selector(config__parser *parser, const config_node *item, 
     if (!headers)
       return config__fail(parser, item,
                           "'%s' names files of the tree; a header such as '%s' may only be a "
-                          "target ('forbidden.to')",
+                          "target (a 'to' side)",
                           name, value);
     if (length < 3 || value[length - 1] != '>')
       return config__fail(parser, item,
@@ -262,7 +262,7 @@ static bool config__ignore_from(config__parser *parser, const config_node *node,
 
 static bool config__ignore_to(config__parser *parser, const config_node *node, void *target) {
   config_ignore *entry = target;
-  return config__selectors(parser, node, "ignore.to", false, &entry->to, &entry->to_count);
+  return config__selectors(parser, node, "ignore.to", true, &entry->to, &entry->to_count);
 }
 
 static bool config__ignore_why(config__parser *parser, const config_node *node, void *target) {
