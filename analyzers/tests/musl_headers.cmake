@@ -8,7 +8,7 @@
 file(GLOB sources ${SOURCE_DIR}/analyzers/*/*.c)
 list(FILTER sources EXCLUDE REGEX "/analyzers/tests/")
 set(includes)
-foreach(folder core config graph checks report python cxx cli)
+foreach(folder core config graph checks report python cxx exact cli)
   list(APPEND includes -I${SOURCE_DIR}/analyzers/${folder})
 endforeach()
 # The libraries' headers after musl's, and the system's last of all.
