@@ -183,11 +183,6 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
                       json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
   const char *condition = edge_condition(edge);
   json_object_set_new(properties, "condition", report_json_string(condition));
-  // A direct dependency is a chain of one: the same shape as a transitive
-  // finding's, so a consumer reads both alike.
-  json_object_set_new(properties, "chain",
-                      json_pack("[{s:o,s:o,s:I}]", "from", report_json_string(from->path), "to",
-                                report_json_string(to->path), "line", (json_int_t)edge->line));
   if (context->graph->exact) {
     // Exact mode: whether the build takes the include (null: no unit opens
     // the including file), and how many units do.
@@ -197,5 +192,10 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
                             : json_boolean(edge->taken == GRAPH_TAKEN_YES));
     json_object_set_new(properties, "taken_by", json_integer(edge->taken_by));
   }
+  // A direct dependency is a chain of one: the same shape as a transitive
+  // finding's, so a consumer reads both alike.
+  json_object_set_new(properties, "chain",
+                      json_pack("[{s:o,s:o,s:I}]", "from", report_json_string(from->path), "to",
+                                report_json_string(to->path), "line", (json_int_t)edge->line));
   item->properties = properties;
 }
