@@ -9,7 +9,7 @@
 
 bool adoption_baselinable(const rule_doc *rule) {
   static const char *const never[] = {"expired-allowance", "unused-allowance",
-                                      "stale-baseline-entry"};
+                                      "stale-baseline-entry", "unused-ignore"};
   for (size_t i = 0; i < sizeof(never) / sizeof(never[0]); i++)
     if (strcmp(rule->id, never[i]) == 0)
       return false;

@@ -23,6 +23,9 @@ typedef struct check_context {
   // Suppressions and allowances: a check that reports dependencies asks
   // whether each one is waived before reporting it. NULL: nothing is.
   waivers *waivers;
+  // What the contract checks share in the run (ignored edges,
+  // reachability); NULL: each contract check computes its own.
+  struct contracts *contracts;
 } check_context;
 
 typedef void check_function(const check_context *context);

@@ -1,5 +1,7 @@
 #include "check.h"
 
+#include "contracts.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -17,6 +19,8 @@ void checks_run_all(const graph *dependency_graph, const strata_config *config, 
 
 void checks_run_waived(const graph *dependency_graph, const strata_config *config, const char *root,
                        notice_list *notices, waivers *waived, finding_list *findings) {
+  // Ignored edges and reachability: computed once for every contract check.
+  contracts *shared = contracts_new(dependency_graph, config);
   for (size_t i = 0; i < strata_check_count; i++) {
     const rule_doc *rule = rule_find(strata_checks[i].rule_id);
     if (!rule) {
@@ -25,8 +29,10 @@ void checks_run_waived(const graph *dependency_graph, const strata_config *confi
               strata_checks[i].rule_id);
       abort();
     }
-    check_context context = {dependency_graph, config, rule, findings, root, notices, waived};
+    check_context context = {dependency_graph, config, rule,  findings, root,
+                             notices,          waived, shared};
     strata_checks[i].run(&context);
   }
+  contracts_delete(shared);
   finding_list_sort(findings);
 }

@@ -1,5 +1,6 @@
 #include "edge_finding.h"
 
+#include "layered.h"
 #include "report_util.h"
 
 #include <string.h>
@@ -22,8 +23,8 @@ static int edge__layer(const strata_config *config, const graph_file *file) {
   return config && file->component >= 0 ? config->components[file->component].layer : -1;
 }
 
-bool edge_breaks_layers(const strata_config *config, const graph *dependency_graph,
-                        const graph_edge *edge) {
+static bool edge__breaks_component_layers(const strata_config *config,
+                                          const graph *dependency_graph, const graph_edge *edge) {
   if (!config || config->layer_count == 0)
     return false;
   const graph_file *from = &dependency_graph->files[edge->from];
@@ -38,10 +39,16 @@ bool edge_breaks_layers(const strata_config *config, const graph *dependency_gra
          from->component != to->component;
 }
 
+bool edge_breaks_layers(const strata_config *config, const graph *dependency_graph,
+                        const graph_edge *edge) {
+  return edge__breaks_component_layers(config, dependency_graph, edge) ||
+         layered_edge_breaks(config, dependency_graph, edge, NULL);
+}
+
 static bool edge__side_matches(const config_selector *selectors, size_t count,
                                const graph_file *file) {
   for (size_t i = 0; i < count; i++)
-    if (config_selector_matches(&selectors[i], file->component, file->path))
+    if (config_selector_matches_file(&selectors[i], file->component, file->path, file->module))
       return true;
   return false;
 }
@@ -55,6 +62,8 @@ const config_forbidden *edge_forbidden_entry(const strata_config *config,
   const graph_file *to = &dependency_graph->files[edge->to];
   for (size_t r = 0; r < config->forbidden_count; r++) {
     const config_forbidden *entry = &config->forbidden[r];
+    if (!(entry->scopes & (1u << edge->scope)))
+      continue; // the entry does not count dependencies of this scope
     if (edge__side_matches(entry->from, entry->from_count, from) &&
         edge__side_matches(entry->to, entry->to_count, to))
       return entry;
@@ -71,6 +80,11 @@ static void edge__describe_end(const strata_config *config, const graph_file *fi
   if (file->generated)
     strbuf_append_str(out, ", generated");
   strbuf_append_char(out, ')');
+}
+
+void edge_describe_file(const strata_config *config, const graph_file *file, bool with_layers,
+                        strbuf *out) {
+  edge__describe_end(config, file, with_layers, out);
 }
 
 void edge_describe(const strata_config *config, const graph *dependency_graph,
@@ -118,6 +132,10 @@ void edge_describe_forbidden(const strata_config *config, const config_forbidden
 
 void edge_describe_layers(const strata_config *config, const graph *dependency_graph,
                           const graph_edge *edge, strbuf *out) {
+  if (!edge__breaks_component_layers(config, dependency_graph, edge)) {
+    layered_edge_breaks(config, dependency_graph, edge, out); // a `layered` entry's
+    return;
+  }
   const graph_file *from = &dependency_graph->files[edge->from];
   const graph_file *to = &dependency_graph->files[edge->to];
   const char *from_name = config->components[from->component].name;
@@ -142,6 +160,10 @@ static json_t *edge_finding__end(const strata_config *config, const graph_file *
   if (file->generated)
     json_object_set_new(end, "generated", json_true());
   return end;
+}
+
+json_t *edge_finding_end(const strata_config *config, const graph_file *file) {
+  return edge_finding__end(config, file);
 }
 
 void edge_finding_describe(finding *item, const check_context *context, const graph_edge *edge) {
@@ -170,5 +192,10 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
                             : json_boolean(edge->taken == GRAPH_TAKEN_YES));
     json_object_set_new(properties, "taken_by", json_integer(edge->taken_by));
   }
+  // A direct dependency is a chain of one: the same shape as a transitive
+  // finding's, so a consumer reads both alike.
+  json_object_set_new(properties, "chain",
+                      json_pack("[{s:o,s:o,s:I}]", "from", report_json_string(from->path), "to",
+                                report_json_string(to->path), "line", (json_int_t)edge->line));
   item->properties = properties;
 }

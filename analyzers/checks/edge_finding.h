@@ -24,7 +24,8 @@ bool edge_untaken_keep(const check_context *context, const graph_edge *edge, boo
 const char *edge_component_name(const strata_config *config, const graph_file *file);
 
 // Whether edge breaks the layers: it goes from a layered component up to a
-// higher layer, or to an independent sibling in its own layer (`a | b`).
+// higher layer, or to an independent sibling in its own layer (`a | b`);
+// or it does so inside a container of a `layered` entry.
 bool edge_breaks_layers(const strata_config *config, const graph *dependency_graph,
                         const graph_edge *edge);
 // The first forbidden entry edge matches, or NULL.
@@ -47,8 +48,17 @@ void edge_describe_forbidden(const strata_config *config, const config_forbidden
 void edge_describe_layers(const strata_config *config, const graph *dependency_graph,
                           const graph_edge *edge, strbuf *out);
 
+// Appends "'PATH' (component[, layer I of N][, generated])": one end of a
+// dependency.
+void edge_describe_file(const strata_config *config, const graph_file *file, bool with_layers,
+                        strbuf *out);
+// One end of a dependency as finding properties: path, module, component,
+// layer (and generated). The caller owns the result.
+json_t *edge_finding_end(const strata_config *config, const graph_file *file);
+
 // Sets the fingerprint (rule, both files, the statement) and the properties
-// every edge finding carries: from/to path, component and, when known, layer.
+// every edge finding carries: from/to path, component and, when known, layer,
+// and the chain of one dependency (properties.chain).
 void edge_finding_describe(finding *item, const check_context *context, const graph_edge *edge);
 
 #endif

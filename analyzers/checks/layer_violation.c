@@ -1,4 +1,5 @@
 // layer-violation: see rules/layer-violation.md.
+#include "contracts.h"
 #include "edge_finding.h"
 
 // Whether forbidden-dependency reports edge itself: then its one finding
@@ -21,6 +22,8 @@ void check_layer_violation(const check_context *context) {
   strbuf_init(&message);
   for (size_t e = 0; e < g->edge_count; e++) {
     const graph_edge *edge = &g->edges[e];
+    if (contracts_edge_ignored(context->contracts, e))
+      continue; // an `ignore` entry takes it out of every contract
     if (!edge_breaks_layers(config, g, edge) || layer_violation__forbidden_reports(context, edge))
       continue;
     if (context->waivers && waivers_excuse_edge(context->waivers, edge, context->rule->id))

@@ -122,14 +122,18 @@ bool waivers_suppress(waivers *self, uint32_t file, uint32_t line, const char *r
 static bool waivers__side_matches(const config_selector *selectors, size_t count,
                                   const graph_file *file) {
   for (size_t i = 0; i < count; i++)
-    if (config_selector_matches(&selectors[i], file->component, file->path))
+    if (config_selector_matches_file(&selectors[i], file->component, file->path, file->module))
       return true;
   return false;
 }
 
 bool waivers_allow(waivers *self, const graph_edge *edge) {
-  const graph_file *from = &self->graph->files[edge->from];
-  const graph_file *to = &self->graph->files[edge->to];
+  return waivers_allow_files(self, edge->from, edge->to);
+}
+
+bool waivers_allow_files(waivers *self, uint32_t from_file, uint32_t to_file) {
+  const graph_file *from = &self->graph->files[from_file];
+  const graph_file *to = &self->graph->files[to_file];
   bool allowed = false;
   for (size_t i = 0; i < self->allowance_count; i++) {
     waiver_allowance *allowance = &self->allowances[i];

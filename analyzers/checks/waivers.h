@@ -32,6 +32,9 @@ bool waivers_suppress(waivers *self, uint32_t file, uint32_t line, const char *r
 // used. An expired allowance that matches is noted (its finding says the
 // findings it let through are back) and lets nothing through.
 bool waivers_allow(waivers *self, const graph_edge *edge);
+// The same for a dependency from file from_file on file to_file, direct or
+// through a chain (a transitive contract's finding).
+bool waivers_allow_files(waivers *self, uint32_t from_file, uint32_t to_file);
 
 // Whether edge is waived for rule_id: suppressed on its own line, or
 // allowed. Both are asked, so that each one that applies counts as used.

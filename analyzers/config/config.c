@@ -121,6 +121,8 @@ strata_config *config_load_default(config_error *error) {
 static void config__free_selectors(config_selector *selectors, size_t count) {
   for (size_t i = 0; i < count; i++) {
     glob_delete(selectors[i].path_glob);
+    glob_delete(selectors[i].header_glob);
+    glob_delete(selectors[i].module_glob);
     free(selectors[i].text);
   }
   free(selectors);
@@ -152,6 +154,35 @@ void config_delete(strata_config *self) {
     free(self->forbidden[i].why);
   }
   free(self->forbidden);
+  for (size_t i = 0; i < self->independence_count; i++) {
+    config__free_selectors(self->independence[i].components, self->independence[i].component_count);
+    free(self->independence[i].why);
+  }
+  free(self->independence);
+  for (size_t i = 0; i < self->protected_count; i++) {
+    config__free_selectors(self->protected_entries[i].components,
+                           self->protected_entries[i].component_count);
+    config__free_selectors(self->protected_entries[i].importers,
+                           self->protected_entries[i].importer_count);
+    free(self->protected_entries[i].why);
+  }
+  free(self->protected_entries);
+  for (size_t i = 0; i < self->ignore_entry_count; i++) {
+    config__free_selectors(self->ignore_entries[i].from, self->ignore_entries[i].from_count);
+    config__free_selectors(self->ignore_entries[i].to, self->ignore_entries[i].to_count);
+    free(self->ignore_entries[i].why);
+  }
+  free(self->ignore_entries);
+  for (size_t i = 0; i < self->layered_count; i++) {
+    config_layered *entry = &self->layered[i];
+    config_free_strings(entry->containers, entry->container_count);
+    config_free_strings(entry->layers, entry->layer_count);
+    config_free_strings(entry->names, entry->name_count);
+    free(entry->layer_independent);
+    free(entry->name_layer);
+    free(entry->why);
+  }
+  free(self->layered);
   config_deprecations *deprecations = &self->deprecations;
   config_free_strings(deprecations->cxx_macros, deprecations->cxx_macro_count);
   config_free_strings(deprecations->python_calls, deprecations->python_call_count);
@@ -229,6 +260,47 @@ bool config_selector_matches(const config_selector *selector, int component, con
   if (selector->component >= 0)
     return selector->component == component;
   return selector->path_glob && glob_match(selector->path_glob, path);
+}
+
+// Whether the dotted module matches a `module:` selector: the glob over
+// the module written with '/' for '.', or (module_below) a module below.
+static bool config__module_matches(const config_selector *selector, const char *dotted) {
+  char stack[256];
+  size_t length = strlen(dotted);
+  char *slashed = length < sizeof(stack) ? stack : xmalloc(length + 1);
+  for (size_t i = 0; i <= length; i++)
+    slashed[i] = dotted[i] == '.' ? '/' : dotted[i];
+  bool match = glob_match(selector->module_glob, slashed);
+  // "a/b" also stands for "a/b/...": cut at each '/' from the right.
+  for (size_t i = length; !match && selector->module_below && i > 0; i--) {
+    if (slashed[i - 1] != '/')
+      continue;
+    slashed[i - 1] = '\0';
+    match = glob_match(selector->module_glob, slashed);
+  }
+  if (slashed != stack)
+    free(slashed);
+  return match;
+}
+
+bool config_selector_matches_file(const config_selector *selector, int component, const char *path,
+                                  const char *module) {
+  if (selector->module_glob)
+    return module && config__module_matches(selector, module);
+  return config_selector_matches(selector, component, path);
+}
+
+bool config_selector_matches_external(const config_selector *selector, const char *target,
+                                      bool is_import, bool outside) {
+  if (selector->module_glob)
+    return is_import && config__module_matches(selector, target);
+  if (selector->header_glob)
+    return !is_import && glob_match(selector->header_glob, target);
+  return selector->path_glob && outside && !is_import && glob_match(selector->path_glob, target);
+}
+
+bool config_selector_is_external(const config_selector *selector) {
+  return selector->module_glob || selector->header_glob || selector->path_glob;
 }
 
 bool config_sarif_category_valid(const char *text) {

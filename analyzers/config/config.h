@@ -38,12 +38,25 @@ typedef struct config_component {
    (1u << STRATA_LANG_OBJCPP) | (1u << STRATA_LANG_HIP))
 
 // One side of a forbidden entry: a component name, or else a path glob
-// (any value holding '/' or a wildcard is a glob).
+// (any value holding '/' or a wildcard is a glob). Where external targets
+// are allowed (docs/config.md), also `<HEADER>` (an include as spelled, a
+// glob: `<pybind11/**>`) or `module:NAME` (a Python module and everything
+// below it, `*` and `**` as in `generated.modules`).
 typedef struct config_selector {
   int component; // index into components, or -1 for a glob selector
   glob *path_glob;
   char *text;
+  glob *header_glob; // `<HEADER>`: the name inside the brackets
+  // `module:NAME`: NAME with '/' for '.'; module_below also matches the
+  // modules below it (NAME held no wildcard).
+  glob *module_glob;
+  bool module_below;
 } config_selector;
+
+// The import scopes a contract counts, one bit (1u << fact_scope) each.
+#define CONFIG_SCOPES_ALL                                                                          \
+  ((1u << FACT_SCOPE_MODULE) | (1u << FACT_SCOPE_FUNCTION) | (1u << FACT_SCOPE_TYPE_CHECKING))
+#define CONFIG_SCOPES_IMPORT_TIME (1u << FACT_SCOPE_MODULE)
 
 typedef struct config_forbidden {
   config_selector *from;
@@ -52,7 +65,61 @@ typedef struct config_forbidden {
   size_t to_count;
   char *why; // may be NULL
   config_position position;
+  // transitive: any chain of dependencies from `from` to `to` breaks it,
+  // not only a direct one.
+  bool transitive;
+  uint32_t scopes; // CONFIG_SCOPES_ALL unless set (IMPORT_TIME when transitive)
 } config_forbidden;
+
+// `independence`: none of the components may reach another, directly or
+// through a chain of dependencies.
+typedef struct config_independence {
+  config_selector *components;
+  size_t component_count;
+  char *why;       // may be NULL
+  uint32_t scopes; // CONFIG_SCOPES_IMPORT_TIME unless set
+  config_position position;
+} config_independence;
+
+// `protected`: only the allowed importers (and the protected files
+// themselves) may depend on the protected files directly.
+typedef struct config_protected {
+  config_selector *components;
+  size_t component_count;
+  config_selector *importers; // allowed_importers; may be empty
+  size_t importer_count;
+  char *why;       // may be NULL
+  uint32_t scopes; // CONFIG_SCOPES_ALL unless set
+  config_position position;
+} config_protected;
+
+// `ignore`: dependencies the contracts never see (import-linter's
+// ignore_imports), for good, with a reason.
+typedef struct config_ignore {
+  config_selector *from;
+  size_t from_count;
+  config_selector *to;
+  size_t to_count;
+  char *why;
+  config_position position;
+} config_ignore;
+
+// `layered`: one list of layers applied inside each container folder, the
+// layers named by the first path segment below the container
+// (`torch/nn/modules/...` is the layer `modules` of the container
+// `torch/nn`; a file `torch/nn/init.py` the layer `init`).
+typedef struct config_layered {
+  char **containers; // folder paths
+  size_t container_count;
+  char **layers; // highest first, as written ("a | b", "a : b" or "a")
+  size_t layer_count;
+  bool *layer_independent; // per layer: its siblings must not depend on each other
+  char **names;            // every name of every layer
+  uint32_t *name_layer;    // the layer of each name
+  size_t name_count;
+  char *why; // may be NULL
+  config_position position;
+} config_layered;
 
 // deprecations: what the deprecation front ends look for and how the
 // deprecation checks date a site (docs/deprecations.md).
@@ -157,6 +224,14 @@ typedef struct strata_config {
   bool *layer_independent; // per layer: its siblings must not depend on each other
   config_forbidden *forbidden;
   size_t forbidden_count;
+  config_independence *independence;
+  size_t independence_count;
+  config_protected *protected_entries;
+  size_t protected_count;
+  config_ignore *ignore_entries;
+  size_t ignore_entry_count;
+  config_layered *layered;
+  size_t layered_count;
   size_t max_file_bytes; // files larger are skipped with a notice
   // What one file may cost a front end (file_budget.h): CPU seconds, and
   // bytes of the parser's memory.
@@ -258,7 +333,20 @@ const config_generated *config_generated_header(const strata_config *self, const
 const config_generated *config_generated_module(const strata_config *self, const char *dotted,
                                                 size_t length);
 
-// Whether relative path matches selector.
+// Whether relative path matches selector (never for `<HEADER>` and
+// `module:` selectors).
 bool config_selector_matches(const config_selector *selector, int component, const char *path);
+// Whether a file matches selector: by component or path, or for a
+// `module:` selector by its dotted Python module (NULL: none).
+bool config_selector_matches_file(const config_selector *selector, int component, const char *path,
+                                  const char *module);
+// Whether an unresolved dependency on target (a dotted module when
+// is_import, else an include name as spelled) matches selector: a
+// `module:` selector an import, a `<HEADER>` an include, and a path glob an
+// include of code outside the tree (outside: a system or third-party one).
+bool config_selector_matches_external(const config_selector *selector, const char *target,
+                                      bool is_import, bool outside);
+// Whether selector can match an unresolved dependency.
+bool config_selector_is_external(const config_selector *selector);
 
 #endif

@@ -251,8 +251,8 @@ static bool config__cxx(config__parser *parser, const config_node *node, void *t
 // ---------------------------------------------------------------------------
 // forbidden
 
-static bool config__selectors(config__parser *parser, const config_node *node, const char *name,
-                              config_selector **selectors, size_t *count) {
+bool config__selectors(config__parser *parser, const config_node *node, const char *name,
+                       bool headers, config_selector **selectors, size_t *count) {
   static const char what[] = "a component name or glob, or a list of them";
   if (config_node_is_null(node))
     return config__fail(parser, node, "'%s' must be %s, not empty", name, what);
@@ -270,6 +270,11 @@ static bool config__selectors(config__parser *parser, const config_node *node, c
     config_selector *selector = &(*selectors)[(*count)++];
     selector->text = xstrdup(item->value);
     selector->component = -1;
+    if (strncmp(item->value, "module:", 7) == 0 || item->value[0] == '<') {
+      if (!config__external_selector(parser, item, name, headers, selector))
+        return false;
+      continue;
+    }
     if (item->value[strcspn(item->value, "/*?[")] != '\0') {
       if (!config__glob(parser, item, &selector->path_glob))
         return false;
@@ -279,6 +284,8 @@ static bool config__selectors(config__parser *parser, const config_node *node, c
     if (selector->component < 0) {
       char hint[128];
       config__component_hint(config, item->value, hint, sizeof(hint));
+      if (!hint[0])
+        snprintf(hint, sizeof(hint), "; a Python module is written 'module:%s'", item->value);
       return config__fail(parser, item, "unknown component '%s'%s", item->value, hint);
     }
   }
@@ -287,12 +294,12 @@ static bool config__selectors(config__parser *parser, const config_node *node, c
 
 static bool config__forbidden_from(config__parser *parser, const config_node *node, void *target) {
   config_forbidden *entry = target;
-  return config__selectors(parser, node, "forbidden.from", &entry->from, &entry->from_count);
+  return config__selectors(parser, node, "forbidden.from", false, &entry->from, &entry->from_count);
 }
 
 static bool config__forbidden_to(config__parser *parser, const config_node *node, void *target) {
   config_forbidden *entry = target;
-  return config__selectors(parser, node, "forbidden.to", &entry->to, &entry->to_count);
+  return config__selectors(parser, node, "forbidden.to", true, &entry->to, &entry->to_count);
 }
 
 static bool config__forbidden_why(config__parser *parser, const config_node *node, void *target) {
@@ -306,12 +313,28 @@ static bool config__forbidden_why(config__parser *parser, const config_node *nod
   return true;
 }
 
+static bool config__forbidden_transitive(config__parser *parser, const config_node *node,
+                                         void *target) {
+  config_forbidden *entry = target;
+  if (config_node_is_null(node))
+    return true;
+  return config__boolean(parser, node, "forbidden.transitive", &entry->transitive);
+}
+
+static bool config__forbidden_scopes(config__parser *parser, const config_node *node,
+                                     void *target) {
+  config_forbidden *entry = target;
+  return config__scopes(parser, node, "forbidden.scopes", &entry->scopes);
+}
+
 static bool config__forbidden(config__parser *parser, const config_node *node, void *target) {
   (void)target;
   static const config__key keys[] = {
       {"from", config__forbidden_from, CONFIG_PHASE_MAIN},
       {"to", config__forbidden_to, CONFIG_PHASE_MAIN},
       {"why", config__forbidden_why, CONFIG_PHASE_MAIN},
+      {"transitive", config__forbidden_transitive, CONFIG_PHASE_MAIN},
+      {"scopes", config__forbidden_scopes, CONFIG_PHASE_MAIN},
   };
   strata_config *config = parser->config;
   if (!config__expect_list(parser, node, "forbidden", "a list of {from, to, why} entries", false))
@@ -330,6 +353,9 @@ static bool config__forbidden(config__parser *parser, const config_node *node, v
     if (!config__run_table(parser, item, keys, sizeof(keys) / sizeof(keys[0]),
                            "a 'forbidden' entry", entry))
       return false;
+    // A chain counts what runs at import time unless the entry says more.
+    if (!entry->scopes)
+      entry->scopes = entry->transitive ? CONFIG_SCOPES_IMPORT_TIME : CONFIG_SCOPES_ALL;
     if (!entry->from)
       return config__fail(parser, item, "a 'forbidden' entry needs 'from'");
     if (!entry->to)
@@ -528,12 +554,12 @@ static bool config__is_day(const char *text) {
 
 static bool config__allow_from(config__parser *parser, const config_node *node, void *target) {
   config_allowance *entry = target;
-  return config__selectors(parser, node, "allow.from", &entry->from, &entry->from_count);
+  return config__selectors(parser, node, "allow.from", false, &entry->from, &entry->from_count);
 }
 
 static bool config__allow_to(config__parser *parser, const config_node *node, void *target) {
   config_allowance *entry = target;
-  return config__selectors(parser, node, "allow.to", &entry->to, &entry->to_count);
+  return config__selectors(parser, node, "allow.to", false, &entry->to, &entry->to_count);
 }
 
 static bool config__allow_why(config__parser *parser, const config_node *node, void *target) {
@@ -645,6 +671,10 @@ static const config__key config__top_keys[] = {
     {"layers", config__layers, CONFIG_PHASE_REFERENCES},
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},
     {"allow", config__allow, CONFIG_PHASE_REFERENCES},
+    {"independence", config__independence, CONFIG_PHASE_REFERENCES},
+    {"protected", config__protected, CONFIG_PHASE_REFERENCES},
+    {"ignore", config__ignore, CONFIG_PHASE_REFERENCES},
+    {"layered", config__layered, CONFIG_PHASE_MAIN},
     {"generated", config__generated, CONFIG_PHASE_REFERENCES},
 };
 

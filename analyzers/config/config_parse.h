@@ -78,10 +78,26 @@ int config__component_index(const strata_config *config, const char *name);
 // "; did you mean 'aten'?" when a component name is close to name, else "".
 void config__component_hint(const strata_config *config, const char *name, char *hint, size_t size);
 
+// A side of a contract (forbidden.from, allow.to, ...) into *selectors:
+// component names, path globs, `module:NAME`, and with headers `<HEADER>`.
+bool config__selectors(config__parser *parser, const config_node *node, const char *name,
+                       bool headers, config_selector **selectors, size_t *count);
+// A `module:NAME` or `<HEADER>` item into selector (config_contracts.c).
+bool config__external_selector(config__parser *parser, const config_node *item, const char *name,
+                               bool headers, config_selector *selector);
+// A `scopes` list (module, function, type_checking) into *scopes, a set of
+// (1u << fact_scope) bits; null keeps *scopes.
+bool config__scopes(config__parser *parser, const config_node *node, const char *name,
+                    uint32_t *scopes);
+
 // Handlers of the keys read in their own files.
 bool config__components(config__parser *parser, const config_node *node, void *target);
 bool config__layers(config__parser *parser, const config_node *node, void *target);
 bool config__rules(config__parser *parser, const config_node *node, void *target);
 bool config__generated(config__parser *parser, const config_node *node, void *target);
+bool config__independence(config__parser *parser, const config_node *node, void *target);
+bool config__protected(config__parser *parser, const config_node *node, void *target);
+bool config__ignore(config__parser *parser, const config_node *node, void *target);
+bool config__layered(config__parser *parser, const config_node *node, void *target);
 
 #endif

@@ -47,6 +47,9 @@ struct glob {
   size_t folder_length;
   const char *name;
   size_t name_length;
+  // Every path it matches starts with pattern[0 .. prefix): the literal
+  // folders before the first wildcard, a cheap test before PCRE2's.
+  size_t prefix;
 };
 
 static bool glob__has_wildcard(const char *text, size_t length) {
@@ -349,6 +352,16 @@ glob *glob_new(const char *pattern, const char **error_message, size_t *error_of
   result->pattern = xstrdup(pattern);
   result->specificity = specificity;
   result->everything = strcmp(pattern, "**") == 0;
+  // The literal run up to the first wildcard, cut at its last '/' ("a/**"
+  // also matches "a").
+  size_t literal = strcspn(pattern, "*?[");
+  if (literal == length) {
+    result->prefix = length; // no wildcard
+  } else {
+    while (literal > 0 && pattern[literal - 1] != '/')
+      literal--;
+    result->prefix = literal > 0 ? literal - 1 : 0;
+  }
   result->code = glob__compile(&regex);
   glob__find_shape(result);
   if (length > 3 && strcmp(pattern + length - 3, "/**") == 0) {
@@ -408,6 +421,8 @@ bool glob_match(const glob *self, const char *path) {
   size_t length = strlen(path);
   if (self->shape != GLOB_SHAPE_REGEX)
     return glob__match_shape(self, path, length);
+  if (self->prefix && strncmp(path, self->pattern, self->prefix) != 0)
+    return false;
   return glob__match_code(self->code, path, length);
 }
 
@@ -430,6 +445,10 @@ bool glob_matches_everything_below(const glob *self, const char *folder) {
 
 const char *glob_pattern(const glob *self) {
   return self->pattern;
+}
+
+size_t glob_literal_prefix(const glob *self) {
+  return self->prefix;
 }
 
 size_t glob_specificity(const glob *self) {

@@ -25,5 +25,9 @@ const char *glob_pattern(const glob *self);
 // How specific the pattern is: the number of literal characters. The most
 // specific of several matching component globs decides a file's component.
 size_t glob_specificity(const glob *self);
+// How many bytes at the start of the pattern every matching path starts
+// with: the literal folders before its first wildcard (the whole pattern
+// when it has none).
+size_t glob_literal_prefix(const glob *self);
 
 #endif

@@ -143,7 +143,7 @@ static void test_import_cycles(void **state) {
   notice_list *notices = notice_list_new();
   graph_build(g, NULL, notices);
   finding_list *findings = finding_list_new();
-  check_context context = {g, NULL, rule_find("import-cycle"), findings, NULL, NULL, NULL};
+  check_context context = {g, NULL, rule_find("import-cycle"), findings, NULL, NULL, NULL, NULL};
   check_import_cycle(&context);
   assert_int_equal(findings->count, 1);
   const finding *item = &findings->items[0];
