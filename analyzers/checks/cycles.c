@@ -14,7 +14,7 @@
 #include "cycles.h"
 
 #include "edge_finding.h"
-#include "report_util.h"
+#include "json_text.h"
 
 #include "strbuf.h"
 #include "xalloc.h"
@@ -226,7 +226,7 @@ static void cycles__report_component(const check_context *context, const cycles_
   qsort(names, member_count, sizeof(char *), cycles__compare_strings);
   json_t *member_array = json_array();
   for (size_t i = 0; i < member_count; i++)
-    json_array_append_new(member_array, report_json_string(names[i]));
+    json_array_append_new(member_array, json_text_string(names[i]));
   json_object_set_new(properties, "members", member_array);
   json_t *cycle_array = json_array();
   // The fingerprint: the rule, the component's files and the statements of
@@ -238,7 +238,7 @@ static void cycles__report_component(const check_context *context, const cycles_
     const graph_edge *edge = &g->edges[cycle[i]];
     const graph_file *from = &g->files[edge->from];
     const graph_file *to = &g->files[edge->to];
-    json_array_append_new(cycle_array, report_json_string(cycles__name(from)));
+    json_array_append_new(cycle_array, json_text_string(cycles__name(from)));
     char *message = xasprintf("%s %s %s", cycles__name(from), verb, cycles__name(to));
     finding_add_related(item, from->path, edge->line, edge->column, message);
     if (edge->origin)
@@ -248,7 +248,7 @@ static void cycles__report_component(const check_context *context, const cycles_
     parts[member_count + i] =
         edge->origin && edge->origin->statement ? edge->origin->statement : "";
   }
-  json_array_append_new(cycle_array, report_json_string(cycles__name(&g->files[first->from])));
+  json_array_append_new(cycle_array, json_text_string(cycles__name(&g->files[first->from])));
   json_object_set_new(properties, "cycle", cycle_array);
   item->properties = properties;
   finding_set_fingerprint(item, parts, member_count + cycle_length);

@@ -1,6 +1,6 @@
 #include "edge_finding.h"
 
-#include "report_util.h"
+#include "json_text.h"
 
 #include <string.h>
 
@@ -132,8 +132,8 @@ void edge_describe_layers(const strata_config *config, const graph *dependency_g
 
 static json_t *edge_finding__end(const strata_config *config, const graph_file *file) {
   json_t *end = json_object();
-  json_object_set_new(end, "path", report_json_string(file->path));
-  json_object_set_new(end, "module", report_json_string(file->module));
+  json_object_set_new(end, "path", json_text_string(file->path));
+  json_object_set_new(end, "module", json_text_string(file->module));
   json_object_set_new(end, "component",
                       file->component >= 0 ? json_string(config->components[file->component].name)
                                            : json_null());
@@ -160,7 +160,7 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
   json_object_set_new(properties, "kind",
                       json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
   const char *condition = edge_condition(edge);
-  json_object_set_new(properties, "condition", report_json_string(condition));
+  json_object_set_new(properties, "condition", json_text_string(condition));
   if (context->graph->exact) {
     // Exact mode: whether the build takes the include (null: no unit opens
     // the including file), and how many units do.

@@ -1,6 +1,6 @@
 #include "graph_view.h"
 
-#include "report_util.h"
+#include "json_text.h"
 
 #include "cycles.h"
 #include "strmap.h"
@@ -100,15 +100,15 @@ bool graph_view_finding_is_about(const graph *dependency_graph, size_t edge_inde
                                  const finding *item) {
   const graph_edge *edge = &dependency_graph->edges[edge_index];
   // The properties hold the paths as JSON strings, bytes that are not UTF-8
-  // and all (report_json_string).
+  // and all (json_text_string).
   const json_t *from_path = graph_view__end_path(item->properties, "from");
   const json_t *to_path = graph_view__end_path(item->properties, "to");
   if (!from_path || !to_path || !item->location.path)
     return false;
   return edge->line == item->location.line && edge->column == item->location.column &&
          strcmp(item->location.path, dependency_graph->files[edge->from].path) == 0 &&
-         report_json_string_is(from_path, dependency_graph->files[edge->from].path) &&
-         report_json_string_is(to_path, dependency_graph->files[edge->to].path);
+         json_text_string_is(from_path, dependency_graph->files[edge->from].path) &&
+         json_text_string_is(to_path, dependency_graph->files[edge->to].path);
 }
 
 bool *graph_view_violating_edges(const graph *dependency_graph, const finding_list *findings) {
