@@ -646,6 +646,7 @@ static const config__key config__top_keys[] = {
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},
     {"allow", config__allow, CONFIG_PHASE_REFERENCES},
     {"generated", config__generated, CONFIG_PHASE_REFERENCES},
+    {"bridge", config__bridge, CONFIG_PHASE_MAIN},
 };
 
 bool config_keys_parse(const config_node *root, strata_config *config, config_error *error) {

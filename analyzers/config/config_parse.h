@@ -83,5 +83,6 @@ bool config__components(config__parser *parser, const config_node *node, void *t
 bool config__layers(config__parser *parser, const config_node *node, void *target);
 bool config__rules(config__parser *parser, const config_node *node, void *target);
 bool config__generated(config__parser *parser, const config_node *node, void *target);
+bool config__bridge(config__parser *parser, const config_node *node, void *target);
 
 #endif
