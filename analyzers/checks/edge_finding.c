@@ -5,7 +5,18 @@
 #include <string.h>
 
 const char *edge_verb(const graph_edge *edge) {
-  return edge->kind == FACT_DEP_INCLUDE ? "includes" : "imports";
+  switch (edge->kind) {
+  case FACT_DEP_INCLUDE:
+    return "includes";
+  case FACT_DEP_BINDING:
+    return "imports the extension module of";
+  case FACT_DEP_OP:
+    return "calls torch.ops of";
+  case FACT_DEP_IMPORT:
+  case FACT_DEP_CXX_IMPORT:
+    break;
+  }
+  return "imports";
 }
 
 const char *edge_component_name(const strata_config *config, const graph_file *file) {
@@ -157,8 +168,7 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
   json_t *properties = json_object();
   json_object_set_new(properties, "from", edge_finding__end(context->config, from));
   json_object_set_new(properties, "to", edge_finding__end(context->config, to));
-  json_object_set_new(properties, "kind",
-                      json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
+  json_object_set_new(properties, "kind", json_string(fact_dep_kind_name(edge->kind)));
   const char *condition = edge_condition(edge);
   json_object_set_new(properties, "condition", json_text_string(condition));
   if (context->graph->exact) {

@@ -6,6 +6,7 @@
 #include "cli_analysis.h"
 #include "cli_common.h"
 #include "cli_options.h"
+#include "edge_finding.h"
 #include "exit_code.h"
 #include "graph_path.h"
 #include "graph_view.h"
@@ -77,10 +78,17 @@ static void why__step(FILE *out, const analysis *result, const strata_config *co
   const graph_edge *edge = &files->edges[edge_index];
   const graph_file *from = &files->files[edge->from];
   const graph_file *to = &files->files[edge->to];
-  fprintf(out, "%s:%u:%u: '%s' (%s) %s '%s' (%s)%s", from->path, edge->line, edge->column,
-          from->path, why__component(config, from),
-          edge->kind == FACT_DEP_INCLUDE ? "includes" : "imports", to->path,
-          why__component(config, to), why__scope(edge->scope));
+  // Each step names the languages of its ends: a chain may cross the
+  // bridge between Python and C/C++ (docs/bridge.md), and then says where.
+  fprintf(out, "%s:%u:%u: '%s' (%s, %s) %s '%s' (%s, %s)%s", from->path, edge->line, edge->column,
+          from->path, why__component(config, from), strata_language_name(from->language),
+          edge_verb(edge), to->path, why__component(config, to), strata_language_name(to->language),
+          why__scope(edge->scope));
+  if (graph_edge_is_bridge(edge) && edge->origin && edge->to_line)
+    fprintf(out, " across the bridge: '%s', defined at %s:%u", edge->origin->target, to->path,
+            edge->to_line);
+  else if (graph_edge_is_bridge(edge) && edge->origin)
+    fprintf(out, " across the bridge: '%s'", edge->origin->target);
   // The rules the step breaks, each once, in rule order: those of the
   // findings about it, and those a finding says it breaks "also" (one
   // finding per dependency names every rule the dependency breaks).
