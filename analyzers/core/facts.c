@@ -317,6 +317,9 @@ static bool facts__notice_ok(const fact_notice *self, const char **problem) {
 
 static bool facts__bridge_ok(const fact_bridge *self, const char **problem) {
   FACTS__CHECK(self->line >= 1 && self->column >= 1, "a bridge fact at line or column 0");
+  FACTS__CHECK(self->scope == FACT_SCOPE_MODULE || self->scope == FACT_SCOPE_FUNCTION ||
+                   self->scope == FACT_SCOPE_TYPE_CHECKING,
+               "a bridge fact of an unknown scope");
   switch (self->kind) {
   case FACT_BRIDGE_MODULE:
     FACTS__CHECK(facts__dotted_name(self->name) && !self->parent,

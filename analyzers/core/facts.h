@@ -157,6 +157,9 @@ typedef struct fact_bridge {
   fact_bridge_kind kind;
   uint32_t line; // 1-based, of the name's literal (or the macro)
   uint32_t column;
+  // Python: a definition inside a function (a test's Library("prim",
+  // "DEF")) exists only while it runs; C/C++: always module.
+  fact_scope scope;
   char *name;
   char *parent; // NULL when the code does not say it
 } fact_bridge;

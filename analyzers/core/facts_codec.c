@@ -102,7 +102,7 @@ static void codec__put_notice(strbuf *out, const fact_notice *notice) {
 }
 
 static void codec__put_bridge(strbuf *out, const fact_bridge *bridge) {
-  codec__u32(out, (uint32_t)bridge->kind);
+  codec__u32(out, (uint32_t)bridge->kind | (uint32_t)bridge->scope << 8);
   codec__u32(out, bridge->line);
   codec__u32(out, bridge->column);
   codec__string(out, bridge->name);
@@ -278,7 +278,11 @@ static void codec__get_notice(reader *in, file_facts *facts) {
 
 static void codec__get_bridge(reader *in, file_facts *facts) {
   fact_bridge *bridge = file_facts_add_bridge(facts);
-  bridge->kind = (fact_bridge_kind)codec__read_u32(in);
+  uint32_t kind = codec__read_u32(in);
+  if (kind >> 16)
+    in->ok = false;
+  bridge->kind = (fact_bridge_kind)(kind & 0xff);
+  bridge->scope = (fact_scope)((kind >> 8) & 0xff);
   bridge->line = codec__read_u32(in);
   bridge->column = codec__read_u32(in);
   bridge->name = codec__read_string(in);

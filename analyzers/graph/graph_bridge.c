@@ -11,7 +11,10 @@
 // - op: `torch.ops.ns.op` goes to the files defining the op when one is
 //   written literally, else to those defining the namespace
 //   (TORCH_LIBRARY, Library("ns", "DEF")), else to those adding to it
-//   (_FRAGMENT). TORCH_LIBRARY_IMPL only adds kernels: no use binds to it.
+//   (TORCH_LIBRARY_FRAGMENT; a Python Library("ns", "FRAGMENT") adds at run
+//   time and binds nothing), C/C++ definitions before Python ones at each
+//   step.
+//   TORCH_LIBRARY_IMPL only adds kernels: no use binds to it.
 // - cxx_import: resolved with the Python modules (graph/resolve_python.c).
 #include "graph.h"
 
@@ -88,6 +91,11 @@ graph_bridge *graph_bridge_new(const graph *files, const strata_config *config) 
     bool python = file->language == STRATA_LANG_PYTHON;
     for (size_t b = 0; file->facts && b < file->facts->bridge_count; b++) {
       const fact_bridge *fact = &file->facts->bridges[b];
+      // What a Python function defines exists only while it runs (a test's
+      // Library("prim", "DEF") inside assertRaises): no other file's use
+      // can mean it.
+      if (python && fact->scope != FACT_SCOPE_MODULE)
+        continue;
       switch (fact->kind) {
       case FACT_BRIDGE_MODULE:
         if (!python)
@@ -108,7 +116,10 @@ graph_bridge *graph_bridge_new(const graph *files, const strata_config *config) 
         graph_bridge__put(self, self->namespaces, fact->name, (uint32_t)i, fact);
         break;
       case FACT_BRIDGE_FRAGMENT:
-        graph_bridge__put(self, self->fragments, fact->name, (uint32_t)i, fact);
+        // Python adds to a namespace at run time, a test to aten or prim
+        // most of all: that defines no name another file could mean.
+        if (!python)
+          graph_bridge__put(self, self->fragments, fact->name, (uint32_t)i, fact);
         break;
       case FACT_BRIDGE_IMPL:
         break;
@@ -235,20 +246,42 @@ void resolve_ops(graph *self) {
       const fact_dependency *use = &facts->dependencies[d];
       if (use->kind != FACT_DEP_OP)
         continue;
+      // The op where it is defined, else the namespace's definition, else
+      // what adds to it; at each step C/C++ definitions first: a Python one
+      // (a test's Library("aten", "FRAGMENT")) answers only for a name C++
+      // does not define.
+      const bridge_list *sites[3] = {NULL, NULL, NULL};
       uint32_t list;
-      bool found = false;
       if (use->name_count == 1) {
         strbuf_clear(&key);
         strbuf_printf(&key, "%s.%s", use->target, use->names[0]);
-        found = strmap_get(bridge->ops, key.data, key.length, &list);
+        if (strmap_get(bridge->ops, key.data, key.length, &list))
+          sites[0] = &bridge->lists[list];
       }
-      if (!found)
-        found = strmap_get(bridge->namespaces, use->target, strlen(use->target), &list) ||
-                strmap_get(bridge->fragments, use->target, strlen(use->target), &list);
+      if (strmap_get(bridge->namespaces, use->target, strlen(use->target), &list))
+        sites[1] = &bridge->lists[list];
+      if (strmap_get(bridge->fragments, use->target, strlen(use->target), &list))
+        sites[2] = &bridge->lists[list];
       fact_scope scope =
           python_path_is_stub(self->files[i].path) ? FACT_SCOPE_TYPE_CHECKING : use->scope;
-      if (found)
-        graph_bridge__edges(self, (uint32_t)i, &bridge->lists[list], FACT_DEP_OP, use, scope);
+      bool bound = false;
+      for (int python = 0; python < 2 && !bound; python++) {
+        for (size_t s = 0; s < 3 && !bound; s++) {
+          if (!sites[s])
+            continue;
+          bridge_list chosen = {0};
+          for (size_t n = 0; n < sites[s]->count; n++) {
+            const bridge_site *site = &sites[s]->sites[n];
+            if ((self->files[site->file].language == STRATA_LANG_PYTHON) == (python == 1)) {
+              XGROW(chosen.sites, chosen.capacity, chosen.count + 1);
+              chosen.sites[chosen.count++] = *site;
+            }
+          }
+          bound = chosen.count > 0;
+          graph_bridge__edges(self, (uint32_t)i, &chosen, FACT_DEP_OP, use, scope);
+          free(chosen.sites);
+        }
+      }
     }
   }
   strbuf_release(&key);

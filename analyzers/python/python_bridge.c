@@ -149,10 +149,12 @@ static bool python_bridge__name_ok(const char *text) {
 }
 
 static void python_bridge__add(python_bridge *self, const source_text *source, TSNode at,
-                               fact_bridge_kind kind, const char *name, size_t name_length,
-                               const char *parent, size_t parent_length, file_facts *facts) {
+                               fact_scope scope, fact_bridge_kind kind, const char *name,
+                               size_t name_length, const char *parent, size_t parent_length,
+                               file_facts *facts) {
   fact_bridge *bridge = file_facts_add_bridge(facts);
   bridge->kind = kind;
+  bridge->scope = scope;
   python_bridge__position(self, source, at, &bridge->line, &bridge->column);
   bridge->name = xstrndup(name, name_length);
   bridge->parent = parent ? xstrndup(parent, parent_length) : NULL;
@@ -183,8 +185,8 @@ static bool python_bridge__callee(const python_grammar *grammar, TSNode function
                                       bytes, "library");
 }
 
-static void python_bridge__call(python_bridge *self, TSNode call, const source_text *source,
-                                file_facts *facts) {
+static void python_bridge__call(python_bridge *self, TSNode call, fact_scope scope,
+                                const source_text *source, file_facts *facts) {
   const python_grammar *grammar = self->grammar;
   TSNode function = ts_node_child_by_field_id(call, grammar->field_function);
   TSNode arguments = ts_node_child_by_field_id(call, grammar->field_arguments);
@@ -211,7 +213,8 @@ static void python_bridge__call(python_bridge *self, TSNode call, const source_t
       else
         known = false;
       if (known)
-        python_bridge__add(self, source, name_node, kind, first.data, first.length, NULL, 0, facts);
+        python_bridge__add(self, source, name_node, scope, kind, first.data, first.length, NULL, 0,
+                           facts);
     }
     strbuf_release(&second);
   } else if (python_bridge__callee(grammar, function, source->bytes, "custom_op")) {
@@ -224,7 +227,7 @@ static void python_bridge__call(python_bridge *self, TSNode call, const source_t
       size_t op_length = strcspn(op, ".(");
       char *op_name = xstrndup(op, op_length);
       if (python_bridge__name_ok(ns) && python_bridge__name_ok(op_name))
-        python_bridge__add(self, source, name_node, FACT_BRIDGE_OP, op_name, op_length, ns,
+        python_bridge__add(self, source, name_node, scope, FACT_BRIDGE_OP, op_name, op_length, ns,
                            ns_length, facts);
       free(ns);
       free(op_name);
@@ -259,7 +262,7 @@ void python_bridge_extract(python_bridge *self, const TSTree *tree, const source
                                     source->bytes))
       python_bridge__use(self, node, scope, source, facts);
     else if (symbol == grammar->call)
-      python_bridge__call(self, node, source, facts);
+      python_bridge__call(self, node, scope, source, facts);
     if (ts_tree_cursor_goto_first_child(&cursor)) {
       XGROW(self->scopes, self->scope_capacity, depth + 1);
       self->scopes[depth++] = symbol == grammar->function_definition || symbol == grammar->lambda
