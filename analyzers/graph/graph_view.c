@@ -19,6 +19,7 @@ typedef struct view_line {
   uint32_t line;
   bool violation;
   bool in_cycle;
+  bool bridge;
 } view_line;
 
 const char *graph_view_level_name(graph_view_level level) {
@@ -426,25 +427,28 @@ static void graph_view__make_edges(graph_view *self, const graph *dependency_gra
                            edge->from,
                            edge->line,
                            violating[e],
-                           edge_in_cycle[e]};
+                           edge_in_cycle[e],
+                           graph_edge_is_bridge(edge)};
   }
   qsort(lines, dependency_graph->edge_count, sizeof(view_line), graph_view__compare_lines);
   size_t capacity = 0;
   for (size_t e = 0; e < dependency_graph->edge_count;) {
     size_t end = e;
-    graph_view_edge edge = {lines[e].from_node, lines[e].to_node, 0, 0, false};
+    graph_view_edge edge = {lines[e].from_node, lines[e].to_node, 0, 0, false, 0};
     while (end < dependency_graph->edge_count && lines[end].from_node == edge.from &&
            lines[end].to_node == edge.to) {
       size_t line_end = end;
-      bool violation = false;
+      bool violation = false, bridge = false;
       while (line_end < dependency_graph->edge_count &&
              graph_view__compare_lines(&lines[end], &lines[line_end]) == 0) {
         violation |= lines[line_end].violation;
+        bridge |= lines[line_end].bridge;
         edge.in_cycle |= lines[line_end].in_cycle;
         line_end++;
       }
       edge.lines++;
       edge.violations += violation;
+      edge.bridge_lines += bridge;
       end = line_end;
     }
     XGROW(self->edges, capacity, self->edge_count + 1);

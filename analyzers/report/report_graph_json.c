@@ -120,9 +120,15 @@ bool report_graph_json(FILE *out, const report_context *context) {
     json_t *entry = json_object();
     json_object_set_new(entry, "from", json_text_string(report_graph__path(files, edge->from)));
     json_object_set_new(entry, "to", json_text_string(report_graph__path(files, edge->to)));
-    json_object_set_new(entry, "kind",
-                        json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
+    json_object_set_new(entry, "kind", json_string(fact_dep_kind_name(edge->kind)));
     json_object_set_new(entry, "line", json_integer(edge->line));
+    if (graph_edge_is_bridge(edge)) {
+      // Where the other side defines the name (0: the file as a whole), and
+      // the name the edge binds.
+      json_object_set_new(entry, "to_line", json_integer(edge->to_line));
+      json_object_set_new(entry, "name",
+                          json_text_string(edge->origin ? edge->origin->target : NULL));
+    }
     json_object_set_new(entry, "scope", json_string(fact_scope_name(edge->scope)));
     if (edge->origin && edge->origin->condition) // only for conditional includes
       json_object_set_new(entry, "condition", json_text_string(edge->origin->condition));

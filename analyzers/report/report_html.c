@@ -36,6 +36,10 @@ static const struct {
 } report_html__kinds[] = {
     [FACT_DEP_IMPORT] = {"import", "#5b6b7f"},
     [FACT_DEP_INCLUDE] = {"include", "#7a6a9a"},
+    // Across the bridge between Python and C/C++ (docs/bridge.md).
+    [FACT_DEP_CXX_IMPORT] = {"cxx_import", "#1f77b4"},
+    [FACT_DEP_OP] = {"op", "#17becf"},
+    [FACT_DEP_BINDING] = {"binding", "#2ca02c"},
 };
 
 static json_t *report_html__kind_table(void) {
