@@ -73,22 +73,29 @@ static const char *why__scope(fact_scope scope) {
 // One step: `path:line:col: 'from' (component) imports 'to' (component)
 // [rule...]`, then the statement.
 static void why__step(FILE *out, const analysis *result, const strata_config *config,
-                      size_t edge_index) {
+                      size_t edge_index, bool languages) {
   const graph *files = result->graph;
   const graph_edge *edge = &files->edges[edge_index];
   const graph_file *from = &files->files[edge->from];
   const graph_file *to = &files->files[edge->to];
-  // Each step names the languages of its ends: a chain may cross the
-  // bridge between Python and C/C++ (docs/bridge.md), and then says where.
-  fprintf(out, "%s:%u:%u: '%s' (%s, %s) %s '%s' (%s, %s)%s", from->path, edge->line, edge->column,
-          from->path, why__component(config, from), strata_language_name(from->language),
-          edge_verb(edge), to->path, why__component(config, to), strata_language_name(to->language),
-          why__scope(edge->scope));
-  if (graph_edge_is_bridge(edge) && edge->origin && edge->to_line)
-    fprintf(out, " across the bridge: '%s', defined at %s:%u", edge->origin->target, to->path,
-            edge->to_line);
-  else if (graph_edge_is_bridge(edge) && edge->origin)
-    fprintf(out, " across the bridge: '%s'", edge->origin->target);
+  // A chain that crosses the bridge between Python and C/C++ (docs/bridge.md)
+  // names the language of each end of each step, and says where the bridge
+  // step's name is defined.
+  if (languages)
+    fprintf(out, "%s:%u:%u: '%s' (%s, %s) %s '%s' (%s, %s)%s", from->path, edge->line, edge->column,
+            from->path, why__component(config, from), strata_language_name(from->language),
+            edge_verb(edge), to->path, why__component(config, to),
+            strata_language_name(to->language), why__scope(edge->scope));
+  else
+    fprintf(out, "%s:%u:%u: '%s' (%s) %s '%s' (%s)%s", from->path, edge->line, edge->column,
+            from->path, why__component(config, from), edge_verb(edge), to->path,
+            why__component(config, to), why__scope(edge->scope));
+  char *bridged = graph_edge_bridge_name(edge);
+  if (bridged && edge->to_line)
+    fprintf(out, " across the bridge: '%s', defined at %s:%u", bridged, to->path, edge->to_line);
+  else if (bridged)
+    fprintf(out, " across the bridge: '%s'", bridged);
+  free(bridged);
   // The rules the step breaks, each once, in rule order: those of the
   // findings about it, and those a finding says it breaks "also" (one
   // finding per dependency names every rule the dependency breaks).
@@ -172,8 +179,11 @@ int cmd_why(int argc, char **argv) {
     goto cleanup;
   }
   printf("%s reaches %s in %zu step%s:\n", from_text, to_text, length, length == 1 ? "" : "s");
+  bool across = false;
   for (size_t step = 0; step < length; step++)
-    why__step(stdout, result, config, chain[step]);
+    across |= graph_edge_is_bridge(&result->graph->edges[chain[step]]);
+  for (size_t step = 0; step < length; step++)
+    why__step(stdout, result, config, chain[step], across);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "strata why: cannot write to standard output\n");
     goto cleanup;

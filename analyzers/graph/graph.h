@@ -58,6 +58,11 @@ typedef struct graph_edge {
 // Whether edge crosses the bridge between Python and C/C++ (binding, op or
 // cxx_import).
 bool graph_edge_is_bridge(const graph_edge *edge);
+// The name a bridge edge binds: the extension module or submodule
+// ("torch._C._nn", "_jit" for a submodule whose parent the code does not
+// say), "ns.op" or "ns" of a torch.ops use, the module a C++ file imports.
+// NULL for other edges. The caller frees it.
+char *graph_edge_bridge_name(const graph_edge *edge);
 
 // What an unresolved dependency names (docs/unresolved.md).
 typedef enum graph_unresolved_category {

@@ -55,6 +55,21 @@ bool graph_edge_is_bridge(const graph_edge *edge) {
          edge->kind == FACT_DEP_CXX_IMPORT;
 }
 
+char *graph_edge_bridge_name(const graph_edge *edge) {
+  if (!graph_edge_is_bridge(edge) || !edge->origin)
+    return NULL;
+  const fact_dependency *use = edge->origin;
+  if (edge->kind == FACT_DEP_OP)
+    return use->name_count == 1 ? xasprintf("%s.%s", use->target, use->names[0])
+                                : xstrdup(use->target);
+  const fact_bridge *bound = edge->bound;
+  if (edge->kind == FACT_DEP_BINDING && bound && bound->parent)
+    return xasprintf("%s.%s", bound->parent, bound->name);
+  if (edge->kind == FACT_DEP_BINDING && bound)
+    return xstrdup(bound->name);
+  return xstrdup(use->target);
+}
+
 static void graph_bridge__put(graph_bridge *self, strmap *map, const char *key, uint32_t file,
                               const fact_bridge *fact) {
   size_t length = strlen(key);

@@ -126,8 +126,9 @@ bool report_graph_json(FILE *out, const report_context *context) {
       // Where the other side defines the name (0: the file as a whole), and
       // the name the edge binds.
       json_object_set_new(entry, "to_line", json_integer(edge->to_line));
-      json_object_set_new(entry, "name",
-                          json_text_string(edge->origin ? edge->origin->target : NULL));
+      char *name = graph_edge_bridge_name(edge);
+      json_object_set_new(entry, "name", json_text_string(name));
+      free(name);
     }
     json_object_set_new(entry, "scope", json_string(fact_scope_name(edge->scope)));
     if (edge->origin && edge->origin->condition) // only for conditional includes
