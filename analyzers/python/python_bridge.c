@@ -59,6 +59,8 @@ static void python_bridge__position(python_bridge *self, const source_text *sour
   *column = python_text_column(&self->columns, source->bytes, point, ts_node_start_byte(node));
 }
 
+static bool python_bridge__name_ok(const char *text);
+
 // node is `torch.ops.<ns>` (its object is `torch.ops`): a use of ns, and of
 // the op its parent names when the parent is `torch.ops.<ns>.<op>`.
 static void python_bridge__use(python_bridge *self, TSNode node, fact_scope scope,
@@ -69,7 +71,8 @@ static void python_bridge__use(python_bridge *self, TSNode node, fact_scope scop
     return;
   char *target = xstrndup(source->bytes + ts_node_start_byte(ns),
                           ts_node_end_byte(ns) - ts_node_start_byte(ns));
-  if (python_bridge__ops_method(target)) {
+  // Names of ASCII identifiers only, as C++ spells a namespace.
+  if (python_bridge__ops_method(target) || !python_bridge__name_ok(target)) {
     free(target);
     return;
   }
@@ -79,7 +82,10 @@ static void python_bridge__use(python_bridge *self, TSNode node, fact_scope scop
   if (!ts_node_is_null(parent) && ts_node_symbol(parent) == grammar->attribute &&
       ts_node_eq(ts_node_child_by_field_id(parent, grammar->field_object), node)) {
     op = ts_node_child_by_field_id(parent, grammar->field_attribute);
-    if (!ts_node_is_null(op) && ts_node_symbol(op) == grammar->identifier)
+    bool ascii = !ts_node_is_null(op) && ts_node_symbol(op) == grammar->identifier;
+    for (uint32_t b = ascii ? ts_node_start_byte(op) : 0; ascii && b < ts_node_end_byte(op); b++)
+      ascii = (unsigned char)source->bytes[b] < 0x80;
+    if (ascii)
       whole = parent;
     else
       op = (TSNode){0};
