@@ -5,7 +5,7 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-#include <clang-c/Index.h>
+#include "clang_library.h"
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -139,6 +139,8 @@ static void cxx_lex__set_environment(void) {
 
 cxx_lexer *cxx_lexer_new(const strata_config *config) {
   pthread_once(&cxx_lex__environment_once, cxx_lex__set_environment);
+  if (!clang_library_load(NULL))
+    return NULL;
   // excludeDeclarationsFromPCH = 1, displayDiagnostics = 0: libclang prints
   // nothing; headers never compile alone and their diagnostics are noise.
   CXIndex index = clang_createIndex(1, 0);

@@ -2,7 +2,7 @@
 
 #include "xalloc.h"
 
-#include <clang-c/Index.h>
+#include "clang_library.h"
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>

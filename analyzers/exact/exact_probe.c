@@ -2,7 +2,7 @@
 
 #include "xalloc.h"
 
-#include <clang-c/Index.h>
+#include "clang_library.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -184,6 +184,14 @@ static void *analysis__worker(void *argument) {
     size_t slot = 0;
     while (strata_frontends[slot] && strata_frontends[slot] != file->frontend)
       slot++;
+    analysis_pending pending;
+    if (analysis__prepare(self, index, file, xasprintf("%s/%s", self->root, file->path),
+                          &pending)) {
+      atomic_fetch_add(&self->done, 1);
+      continue;
+    }
+    // The parser is made at the first file the cache does not hold: a warm
+    // run never starts one (nor loads libclang, cxx/clang_library.h).
     if (!workers[slot] && !failed[slot]) {
       workers[slot] = file->frontend->worker_new(self->config);
       failed[slot] = workers[slot] == NULL;
@@ -191,11 +199,7 @@ static void *analysis__worker(void *argument) {
     if (!workers[slot]) {
       file_facts_add_notice(facts, 0, 0, "skipped: the %s front end could not start",
                             file->frontend->name);
-      continue;
-    }
-    analysis_pending pending;
-    if (analysis__prepare(self, index, file, xasprintf("%s/%s", self->root, file->path),
-                          &pending)) {
+      analysis__finish(self, &pending, false);
       atomic_fetch_add(&self->done, 1);
       continue;
     }

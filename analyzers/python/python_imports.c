@@ -98,6 +98,22 @@ static fact_dependency *python_imports__add(python_imports *self, python_stateme
   return dependency;
 }
 
+// tree-sitter can take a name continued past a comment and a line break
+// (`import a.  # x` and then `b` on the next line) as one dotted name, which
+// CPython rejects: said once, as the syntax error it is, and not a fact.
+static void python_imports__not_a_name(python_imports *self, TSNode name, const source_text *source,
+                                       file_facts *facts) {
+  if (self->said_not_a_name)
+    return;
+  self->said_not_a_name = true;
+  TSPoint point = ts_node_start_point(name);
+  file_facts_add_notice(
+      facts, point.row + 1,
+      python_text_column(&self->columns, source->bytes, point, ts_node_start_byte(name)),
+      "syntax error: not a module name (it runs on into a comment or past "
+      "the end of its line), so this import is left out");
+}
+
 // `import a.b, c as d`: one fact per entry. The cursor is on the statement
 // and is left there.
 static void python_imports__import(python_imports *self, TSTreeCursor *cursor,
@@ -115,6 +131,8 @@ static void python_imports__import(python_imports *self, TSTreeCursor *cursor,
                        &self->text);
     if (python_text_is_dotted_name(self->text.data, self->text.length))
       python_imports__add(self, statement, facts);
+    else
+      python_imports__not_a_name(self, name, source, facts);
   } while (ts_tree_cursor_goto_next_sibling(cursor));
   ts_tree_cursor_goto_parent(cursor);
 }
@@ -178,8 +196,11 @@ static void python_imports__from(python_imports *self, TSTreeCursor *cursor, boo
       // Names come after the module: until it is known, only it counts.
       if (field != grammar->field_module_name)
         continue;
-      if (!python_imports__from_module(self, child, source, &level))
+      if (!python_imports__from_module(self, child, source, &level)) {
+        if (self->text.length)
+          python_imports__not_a_name(self, child, source, facts);
         break;
+      }
       dependency = python_imports__add(self, statement, facts);
       dependency->level = level;
       dependency->is_from = true;
@@ -192,6 +213,8 @@ static void python_imports__from(python_imports *self, TSTreeCursor *cursor, boo
                          &self->text);
       if (python_text_is_dotted_name(self->text.data, self->text.length))
         fact_dependency_add_name(dependency, self->text.data, self->text.length);
+      else
+        python_imports__not_a_name(self, name, source, facts);
     } else if (ts_node_symbol(child) == grammar->wildcard_import) {
       fact_dependency_add_name(dependency, "*", 1);
     }
@@ -233,6 +256,7 @@ void python_imports_extract(python_imports *self, const TSTree *tree, const sour
   // Every import statement spells "import": the walk goes only into nodes
   // whose bytes do, which leaves out most function bodies.
   python_hits_clear(&self->hits);
+  self->said_not_a_name = false;
   source_columns_init(&self->columns, source->bytes);
   python_hits_add_word(&self->hits, source->bytes, source->length, "import", 6);
   if (self->hits.count == 0)

@@ -82,8 +82,15 @@ static bool python_text__is_keyword(const char *part, size_t length) {
 bool python_text_is_dotted_name(const char *text, size_t length) {
   size_t start = 0;
   for (size_t i = 0; i <= length; i++) {
-    if (i < length && text[i] != '.')
+    if (i < length && text[i] != '.') {
+      // Identifier characters only (any byte of a UTF-8 sequence counts):
+      // error recovery can hand over a span with comments and junk in it.
+      unsigned char c = (unsigned char)text[i];
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '_' || c >= 0x80))
+        return false;
       continue;
+    }
     size_t part = i - start;
     if (part == 0 || (text[start] >= '0' && text[start] <= '9') ||
         python_text__is_keyword(text + start, part))

@@ -7,7 +7,8 @@ usage: pytorch_expect.py STRATA TREE --expect FILE
 Runs `STRATA check --no-cache --format json .` at TREE with the built-in
 default, and compares:
 
-- the layer-violation and forbidden-dependency findings, as
+- the layer-violation, forbidden-dependency and expired-deprecation
+  findings, as
   `RULE PATH:LINE` lines, with the `findings:` section of FILE, exactly;
 - the notices about syntax errors, with its `syntax-errors:` section (one
   `PATH` a line), exactly.
@@ -60,7 +61,7 @@ def main():
         print(run.stderr, file=sys.stderr)
         sys.exit(f"pytorch_expect.py: strata exited with {run.returncode}")
     findings = {f"{item['ruleId']} {item['path']}:{item['line']}" for item in json.loads(run.stdout)
-                if item["ruleId"] in ("layer-violation", "forbidden-dependency")}
+                if item["ruleId"] in ("layer-violation", "forbidden-dependency", "expired-deprecation")}
     syntax = {line.split(":")[0] for line in run.stderr.splitlines() if "notice: syntax error" in line}
     expected = read_expected(args.expect)
     differences = compare("findings", findings, expected.get("findings", set()))
