@@ -19,6 +19,11 @@ bool cxx_bridge_possible(const char *bytes, size_t length) {
   return false;
 }
 
+// How many PyModuleDef variables and def_submodule variables a file's walk
+// remembers: real files hold a few; each form looks through them, so a file
+// of nothing else costs this many comparisons a form, not its length.
+#define CXX_BRIDGE__MAX_REMEMBERED 64
+
 // A variable the file assigned from def_submodule: what it holds.
 typedef struct cxx_bridge_variable {
   size_t name; // token index of the variable's name
@@ -46,6 +51,15 @@ typedef struct cxx_bridge {
   size_t variable_count, variable_capacity;
   cxx_bridge_def *defs;
   size_t def_count, def_capacity;
+  // match[i]: the code token closing the '(' or '{' at i, or opening the
+  // ')' or '}' at i; count when there is none. Found once for the file, so
+  // that every form costs the same however the brackets nest.
+  size_t *match;
+  // The TORCH_LIBRARY or _FRAGMENT block the walk is in: its namespace, the
+  // code token naming its library variable, and its closing '}'.
+  char *block_ns;
+  size_t block_variable;
+  size_t block_end;
   size_t last_submodule_close; // code index of the ')' of the last def_submodule call
   char *last_submodule_chain;  // and what it made
   char *last_submodule_parent;
@@ -149,19 +163,36 @@ static void cxx_bridge__add(cxx_bridge *self, size_t at, fact_bridge_kind kind, 
 }
 
 // The ')' or '}' matching the opener at code token open, or count.
-static size_t cxx_bridge__close(const cxx_bridge *self, size_t open, char opener, char closer) {
-  size_t depth = 0;
-  for (size_t at = open; at < self->count; at++) {
+static size_t cxx_bridge__close(const cxx_bridge *self, size_t open) {
+  return open < self->count ? self->match[open] : self->count;
+}
+
+// Pairs each '(' with its ')' and each '{' with its '}', in one pass.
+static void cxx_bridge__match(cxx_bridge *self) {
+  self->match = xmalloc((self->count + 1) * sizeof(size_t));
+  size_t *open = xmalloc((self->count + 1) * sizeof(size_t));
+  size_t parens = 0, braces = 0; // open[0..parens) and, from the top, braces
+  for (size_t at = 0; at < self->count; at++) {
+    self->match[at] = self->count;
     const cxx_token *token = cxx_bridge__token(self, at);
     if (token->kind != CXX_TOKEN_PUNCTUATION)
       continue;
     char c = self->bytes[token->begin];
-    if (c == opener)
-      depth++;
-    else if (c == closer && --depth == 0)
-      return at;
+    if (c == '(') {
+      open[parens++] = at;
+    } else if (c == '{') {
+      open[self->count - ++braces] = at;
+    } else if (c == ')' && parens > 0) {
+      size_t opener = open[--parens];
+      self->match[opener] = at;
+      self->match[at] = opener;
+    } else if (c == '}' && braces > 0) {
+      size_t opener = open[self->count - braces--];
+      self->match[opener] = at;
+      self->match[at] = opener;
+    }
   }
-  return self->count;
+  free(open);
 }
 
 // `PyModuleDef name = {PyModuleDef_HEAD_INIT, "x", ...}` or with
@@ -172,7 +203,7 @@ static void cxx_bridge__module_def(cxx_bridge *self, size_t at) {
   size_t literal = self->count;
   if (cxx_bridge__is(self, at + 4, "PyModuleDef_HEAD_INIT") && cxx_bridge__punct(self, at + 5, ","))
     literal = at + 6;
-  size_t close = cxx_bridge__close(self, at + 3, '{', '}');
+  size_t close = cxx_bridge__close(self, at + 3);
   for (size_t i = at + 4; literal == self->count && i + 3 < close; i++)
     if (cxx_bridge__punct(self, i, ".") && cxx_bridge__is(self, i + 1, "m_name") &&
         cxx_bridge__punct(self, i + 2, "="))
@@ -183,16 +214,27 @@ static void cxx_bridge__module_def(cxx_bridge *self, size_t at) {
     free(name);
     return;
   }
+  if (self->def_count == CXX_BRIDGE__MAX_REMEMBERED) {
+    free(name);
+    return;
+  }
   XGROW(self->defs, self->def_capacity, self->def_count + 1);
   self->defs[self->def_count++] = (cxx_bridge_def){at + 1, literal, name};
 }
 
+// Whether code tokens a and b are the same identifier.
 static bool cxx_bridge__same_identifier(const cxx_bridge *self, size_t a, size_t b) {
-  char *left = cxx_bridge__identifier(self, a), *right = cxx_bridge__identifier(self, b);
-  bool same = left && right && strcmp(left, right) == 0;
-  free(left);
-  free(right);
-  return same;
+  if (a >= self->count || b >= self->count ||
+      cxx_bridge__token(self, a)->kind != CXX_TOKEN_IDENTIFIER ||
+      cxx_bridge__token(self, b)->kind != CXX_TOKEN_IDENTIFIER)
+    return false;
+  const char *left = self->bytes + cxx_bridge__token(self, a)->begin;
+  const char *right = self->bytes + cxx_bridge__token(self, b)->begin;
+  size_t i = 0;
+  while (cxx_text_is_identifier_char((unsigned char)left[i]) && left[i] == right[i])
+    i++;
+  return !cxx_text_is_identifier_char((unsigned char)left[i]) &&
+         !cxx_text_is_identifier_char((unsigned char)right[i]);
 }
 
 // PyModule_Create(&def) or PyModule_Create2(&def, ...): the module named by
@@ -239,7 +281,7 @@ static void cxx_bridge__entry_point(cxx_bridge *self, size_t at) {
     free(identifier);
     return;
   }
-  size_t close = cxx_bridge__close(self, at + 1, '(', ')');
+  size_t close = cxx_bridge__close(self, at + 1);
   if (!cxx_bridge__punct(self, close + 1, "{") || !cxx_bridge__dotted(identifier + 7, false)) {
     free(identifier);
     return;
@@ -285,14 +327,8 @@ static void cxx_bridge__submodule(cxx_bridge *self, size_t dot) {
       chain = xasprintf("%s.%s", self->last_submodule_chain, name);
       parent = self->last_submodule_parent ? xstrdup(self->last_submodule_parent) : NULL;
     } else {
-      size_t depth = 0, open = dot - 1;
-      for (; open > 0; open--) {
-        if (cxx_bridge__punct(self, open, ")"))
-          depth++;
-        else if (cxx_bridge__punct(self, open, "(") && --depth == 0)
-          break;
-      }
-      if (open >= 3 && cxx_bridge__is(self, open - 1, "import") &&
+      size_t open = self->match[dot - 1];
+      if (open < self->count && open >= 3 && cxx_bridge__is(self, open - 1, "import") &&
           cxx_bridge__punct(self, open - 2, "::") &&
           (cxx_bridge__is(self, open - 3, "module") || cxx_bridge__is(self, open - 3, "module_")))
         parent = cxx_bridge__sole_string(self, open);
@@ -307,11 +343,12 @@ static void cxx_bridge__submodule(cxx_bridge *self, size_t dot) {
   if (!chain)
     chain = xstrdup(name);
   free(name);
-  size_t close = cxx_bridge__close(self, at + 1, '(', ')');
+  size_t close = cxx_bridge__close(self, at + 1);
   // `auto x = m.def_submodule(...)` or `py::module x = ...`: x holds it.
   size_t start = dot > 0 ? dot - 1 : 0;
   if (start >= 2 && cxx_bridge__punct(self, start - 1, "=") &&
-      cxx_bridge__token(self, start - 2)->kind == CXX_TOKEN_IDENTIFIER) {
+      cxx_bridge__token(self, start - 2)->kind == CXX_TOKEN_IDENTIFIER &&
+      self->variable_count < CXX_BRIDGE__MAX_REMEMBERED) {
     XGROW(self->variables, self->variable_capacity, self->variable_count + 1);
     self->variables[self->variable_count++] =
         (cxx_bridge_variable){start - 2, xstrdup(chain), parent ? xstrdup(parent) : NULL};
@@ -352,34 +389,39 @@ static size_t cxx_bridge__library(cxx_bridge *self, size_t at, fact_bridge_kind 
     free(ns);
     return at;
   }
-  size_t close = cxx_bridge__close(self, at + 1, '(', ')');
+  size_t close = cxx_bridge__close(self, at + 1);
   if (close >= self->count) {
     free(ns);
     return at;
   }
-  size_t variable = close - 1;
   cxx_bridge__add(self, at + 2, kind, xstrdup(ns), NULL);
   if (kind == FACT_BRIDGE_IMPL || !cxx_bridge__punct(self, close + 1, "{")) {
     free(ns);
     return close;
   }
-  size_t end = cxx_bridge__close(self, close + 1, '{', '}');
-  for (size_t i = close + 2; i + 3 < end; i++) {
-    if (!cxx_bridge__same_identifier(self, i, variable) || !cxx_bridge__punct(self, i + 1, ".") ||
-        !cxx_bridge__is(self, i + 2, "def") || !cxx_bridge__punct(self, i + 3, "("))
-      continue;
-    size_t literal = i + 4;
-    if (cxx_bridge__is(self, literal, "TORCH_SELECTIVE_SCHEMA") &&
-        cxx_bridge__punct(self, literal + 1, "("))
-      literal += 2;
-    char *schema = cxx_bridge__string(self, literal);
-    char *op = schema ? cxx_bridge__op_name(schema, ns) : NULL;
-    if (op)
-      cxx_bridge__add(self, literal, FACT_BRIDGE_OP, op, xstrdup(ns));
-    free(schema);
-  }
-  free(ns);
+  // The walk goes on into the block, where cxx_bridge__op finds its ops.
+  free(self->block_ns);
+  self->block_ns = ns;
+  self->block_variable = close - 1;
+  self->block_end = cxx_bridge__close(self, close + 1);
   return close;
+}
+
+// `m.def("op...")` at def, in the block of the library whose variable m is.
+static void cxx_bridge__op(cxx_bridge *self, size_t at) {
+  if (!self->block_ns || at >= self->block_end || at < 2 || !cxx_bridge__punct(self, at - 1, ".") ||
+      !cxx_bridge__same_identifier(self, at - 2, self->block_variable) ||
+      !cxx_bridge__punct(self, at + 1, "("))
+    return;
+  size_t literal = at + 2;
+  if (cxx_bridge__is(self, literal, "TORCH_SELECTIVE_SCHEMA") &&
+      cxx_bridge__punct(self, literal + 1, "("))
+    literal += 2;
+  char *schema = cxx_bridge__string(self, literal);
+  char *op = schema ? cxx_bridge__op_name(schema, self->block_ns) : NULL;
+  if (op)
+    cxx_bridge__add(self, literal, FACT_BRIDGE_OP, op, xstrdup(self->block_ns));
+  free(schema);
 }
 
 // The folded text of code tokens [first, last].
@@ -440,6 +482,7 @@ void cxx_bridge_extract(const char *bytes, cxx_token_list *tokens, const unsigne
     if (roles[i] == CXX_ROLE_CODE && tokens->items[i].kind != CXX_TOKEN_COMMENT)
       self.code[self.count++] = i;
   source_columns_init(&self.columns, bytes);
+  cxx_bridge__match(&self);
   for (size_t at = 0; at < self.count; at++) {
     const cxx_token *token = cxx_bridge__token(&self, at);
     if (token->kind != CXX_TOKEN_IDENTIFIER && token->kind != CXX_TOKEN_KEYWORD)
@@ -469,8 +512,10 @@ void cxx_bridge_extract(const char *bytes, cxx_token_list *tokens, const unsigne
         at = cxx_bridge__library(&self, at, FACT_BRIDGE_IMPL);
       break;
     case 'd':
-      if (cxx_bridge__is(&self, at, "def_submodule") && at > 0 &&
-          (cxx_bridge__punct(&self, at - 1, ".") || cxx_bridge__punct(&self, at - 1, "->")))
+      if (cxx_bridge__is(&self, at, "def"))
+        cxx_bridge__op(&self, at);
+      else if (cxx_bridge__is(&self, at, "def_submodule") && at > 0 &&
+               (cxx_bridge__punct(&self, at - 1, ".") || cxx_bridge__punct(&self, at - 1, "->")))
         cxx_bridge__submodule(&self, at - 1);
       break;
     case 'i':
@@ -498,5 +543,7 @@ void cxx_bridge_extract(const char *bytes, cxx_token_list *tokens, const unsigne
   free(self.defs);
   free(self.last_submodule_chain);
   free(self.last_submodule_parent);
+  free(self.block_ns);
+  free(self.match);
   free(self.code);
 }

@@ -62,9 +62,9 @@ static void python_bridge__position(python_bridge *self, const source_text *sour
 static bool python_bridge__name_ok(const char *text);
 
 // node is `torch.ops.<ns>` (its object is `torch.ops`): a use of ns, and of
-// the op its parent names when the parent is `torch.ops.<ns>.<op>`.
-static void python_bridge__use(python_bridge *self, TSNode node, fact_scope scope,
-                               const source_text *source, file_facts *facts) {
+// op when whole is `torch.ops.<ns>.<op>` (else op is null and whole node).
+static void python_bridge__use(python_bridge *self, TSNode node, TSNode op, TSNode whole,
+                               fact_scope scope, const source_text *source, file_facts *facts) {
   const python_grammar *grammar = self->grammar;
   TSNode ns = ts_node_child_by_field_id(node, grammar->field_attribute);
   if (ts_node_is_null(ns) || ts_node_symbol(ns) != grammar->identifier)
@@ -76,19 +76,12 @@ static void python_bridge__use(python_bridge *self, TSNode node, fact_scope scop
     free(target);
     return;
   }
-  TSNode whole = node;
-  TSNode op = {0};
-  TSNode parent = ts_node_parent(node);
-  if (!ts_node_is_null(parent) && ts_node_symbol(parent) == grammar->attribute &&
-      ts_node_eq(ts_node_child_by_field_id(parent, grammar->field_object), node)) {
-    op = ts_node_child_by_field_id(parent, grammar->field_attribute);
-    bool ascii = !ts_node_is_null(op) && ts_node_symbol(op) == grammar->identifier;
-    for (uint32_t b = ascii ? ts_node_start_byte(op) : 0; ascii && b < ts_node_end_byte(op); b++)
-      ascii = (unsigned char)source->bytes[b] < 0x80;
-    if (ascii)
-      whole = parent;
-    else
-      op = (TSNode){0};
+  bool ascii = !ts_node_is_null(op) && ts_node_symbol(op) == grammar->identifier;
+  for (uint32_t b = ascii ? ts_node_start_byte(op) : 0; ascii && b < ts_node_end_byte(op); b++)
+    ascii = (unsigned char)source->bytes[b] < 0x80;
+  if (!ascii) {
+    op = (TSNode){0};
+    whole = node;
   }
   fact_dependency *dependency = file_facts_add_dependency(facts);
   dependency->kind = FACT_DEP_OP;
@@ -253,6 +246,7 @@ void python_bridge_extract(python_bridge *self, const TSTree *tree, const source
     return;
   python_hits_sort(&self->hits);
   source_columns_init(&self->columns, source->bytes);
+  self->has_done = false;
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
   size_t depth = 0;
   for (;;) {
@@ -263,11 +257,23 @@ void python_bridge_extract(python_bridge *self, const TSTree *tree, const source
     fact_scope scope = depth > 0 ? self->scopes[depth - 1] : FACT_SCOPE_MODULE;
     if (symbol == grammar->comment || symbol == grammar->string)
       goto next;
-    if (symbol == grammar->attribute &&
-        python_bridge__is_torch_ops(grammar, ts_node_child_by_field_id(node, grammar->field_object),
-                                    source->bytes))
-      python_bridge__use(self, node, scope, source, facts);
-    else if (symbol == grammar->call)
+    if (symbol == grammar->attribute) {
+      // `torch.ops.ns.op` is met before the `torch.ops.ns` inside it: the
+      // use is recorded there, and its inner node remembered to skip.
+      TSNode object = ts_node_child_by_field_id(node, grammar->field_object);
+      if (python_bridge__is_torch_ops(grammar, object, source->bytes)) {
+        if (!(self->has_done && ts_node_eq(node, self->done)))
+          python_bridge__use(self, node, (TSNode){0}, node, scope, source, facts);
+      } else if (!ts_node_is_null(object) && ts_node_symbol(object) == grammar->attribute &&
+                 python_bridge__is_torch_ops(
+                     grammar, ts_node_child_by_field_id(object, grammar->field_object),
+                     source->bytes)) {
+        python_bridge__use(self, object, ts_node_child_by_field_id(node, grammar->field_attribute),
+                           node, scope, source, facts);
+        self->done = object;
+        self->has_done = true;
+      }
+    } else if (symbol == grammar->call)
       python_bridge__call(self, node, scope, source, facts);
     if (ts_tree_cursor_goto_first_child(&cursor)) {
       XGROW(self->scopes, self->scope_capacity, depth + 1);

@@ -21,6 +21,9 @@ typedef struct python_bridge {
   python_hits hits; // where "ops.", "Library" or "custom_op" is spelled
   strbuf text;
   source_columns columns;
+  // The `torch.ops.<ns>` whose use was recorded with its op, at its parent.
+  TSNode done;
+  bool has_done;
 } python_bridge;
 
 void python_bridge_init(python_bridge *self, const python_grammar *grammar);

@@ -14,3 +14,4 @@ def relu(x):
 name = "torch.ops.in_a_string.op"
 ops = torch.ops
 computed = getattr(torch.ops, "myops")
+fixture = torch.ops.fixtureops.x, torch.ops.rawops.x
