@@ -7,9 +7,13 @@
 #         -P musl_headers.cmake
 file(GLOB sources ${SOURCE_DIR}/analyzers/*/*.c)
 list(FILTER sources EXCLUDE REGEX "/analyzers/tests/")
+# Every room of analyzers/ (but the tests) is an include dir, as in the build.
 set(includes)
-foreach(folder core config graph checks report python cxx cli)
-  list(APPEND includes -I${SOURCE_DIR}/analyzers/${folder})
+file(GLOB folders LIST_DIRECTORIES true ${SOURCE_DIR}/analyzers/*)
+foreach(folder ${folders})
+  if(IS_DIRECTORY ${folder} AND NOT folder MATCHES "/tests$")
+    list(APPEND includes -I${folder})
+  endif()
 endforeach()
 # The libraries' headers after musl's, and the system's last of all.
 string(REPLACE "|" ";" library_includes "${LIBRARY_INCLUDES}")
