@@ -212,7 +212,8 @@ static void deprecation__read_text(deprecation_dates *self, const char *text,
       }
     }
   }
-  qsort(removals, removal_count, sizeof(*removals), deprecation__compare_spans);
+  if (removal_count > 1)
+    qsort(removals, removal_count, sizeof(*removals), deprecation__compare_spans);
   size_t *reach = xmalloc((removal_count + 1) * sizeof(size_t));
   for (size_t r = 0; r < removal_count; r++)
     reach[r] = r && reach[r - 1] > removals[r].end ? reach[r - 1] : removals[r].end;

@@ -256,7 +256,8 @@ void python_imports_extract(python_imports *self, const TSTree *tree, const sour
   // Every import statement spells "import": the walk goes only into nodes
   // whose bytes do, which leaves out most function bodies.
   python_hits_clear(&self->hits);
-  self->said_not_a_name = false;
+  // A tree with errors gets its syntax-error notice elsewhere: one a file.
+  self->said_not_a_name = ts_node_has_error(ts_tree_root_node(tree));
   source_columns_init(&self->columns, source->bytes);
   python_hits_add_word(&self->hits, source->bytes, source->length, "import", 6);
   if (self->hits.count == 0)

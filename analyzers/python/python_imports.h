@@ -22,8 +22,10 @@ typedef struct python_imports {
   const python_grammar *grammar;
   python_frame *frames; // one per open level of the walk
   size_t frame_capacity;
-  python_hits hits;     // where "import" is spelled: no import statement is elsewhere
-  bool said_not_a_name; // the file's notice about an import that names no module
+  python_hits hits; // where "import" is spelled: no import statement is elsewhere
+  // The file has its syntax-error notice: from the syntax check when
+  // tree-sitter saw an error, else the first import that names no module.
+  bool said_not_a_name;
   strbuf text;
   source_columns columns; // of the file at hand
 } python_imports;
