@@ -1,7 +1,7 @@
 #include "chain_finding.h"
 
 #include "edge_finding.h"
-#include "report_util.h"
+#include "json_text.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -34,7 +34,7 @@ static void chain_finding__external_name(const graph_unresolved *unresolved, boo
 }
 
 static json_t *chain_finding__hop(const char *from, const char *to, uint32_t line) {
-  return json_pack("{s:o,s:o,s:I}", "from", report_json_string(from), "to", report_json_string(to),
+  return json_pack("{s:o,s:o,s:I}", "from", json_text_string(from), "to", json_text_string(to),
                    "line", (json_int_t)line);
 }
 
@@ -45,7 +45,7 @@ static bool chain_finding__is_import(const graph *g, const graph_unresolved *unr
 
 // The properties of an external end: its name and category.
 static json_t *chain_finding__external_end(const graph_unresolved *unresolved, const char *name) {
-  return json_pack("{s:o,s:s,s:b}", "external", report_json_string(name), "category",
+  return json_pack("{s:o,s:s,s:b}", "external", json_text_string(name), "category",
                    graph_unresolved_category_name(unresolved->category), "resolved", 0);
 }
 

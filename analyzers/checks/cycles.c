@@ -14,7 +14,7 @@
 #include "cycles.h"
 
 #include "edge_finding.h"
-#include "report_util.h"
+#include "json_text.h"
 
 #include "strbuf.h"
 #include "xalloc.h"
@@ -202,11 +202,20 @@ static void cycles__report_component(const check_context *context, const cycles_
   const graph_edge *first = &g->edges[cycle[0]];
   strbuf shown;
   strbuf_init(&shown);
+  // A cycle across the bridge names each hop's language.
+  bool across = false;
+  for (size_t i = 0; i < cycle_length; i++)
+    across |= graph_edge_is_bridge(&g->edges[cycle[i]]);
   for (size_t i = 0; i < cycle_length; i++) {
-    strbuf_append_str(&shown, cycles__name(&g->files[g->edges[cycle[i]].from]));
+    const graph_file *hop = &g->files[g->edges[cycle[i]].from];
+    strbuf_append_str(&shown, cycles__name(hop));
+    if (across)
+      strbuf_printf(&shown, " (%s)", strata_language_name(hop->language));
     strbuf_append_str(&shown, " -> ");
   }
   strbuf_append_str(&shown, cycles__name(&g->files[first->from]));
+  if (across)
+    strbuf_printf(&shown, " (%s)", strata_language_name(g->files[first->from].language));
   if (member_count > cycle_length)
     strbuf_printf(&shown, " (one cycle of a strongly connected group of %zu files)", member_count);
   bool demote = pass->demote && cycles__untaken_append(g, cycle, cycle_length, &shown);
@@ -226,7 +235,7 @@ static void cycles__report_component(const check_context *context, const cycles_
   qsort(names, member_count, sizeof(char *), cycles__compare_strings);
   json_t *member_array = json_array();
   for (size_t i = 0; i < member_count; i++)
-    json_array_append_new(member_array, report_json_string(names[i]));
+    json_array_append_new(member_array, json_text_string(names[i]));
   json_object_set_new(properties, "members", member_array);
   json_t *cycle_array = json_array();
   // The fingerprint: the rule, the component's files and the statements of
@@ -238,8 +247,10 @@ static void cycles__report_component(const check_context *context, const cycles_
     const graph_edge *edge = &g->edges[cycle[i]];
     const graph_file *from = &g->files[edge->from];
     const graph_file *to = &g->files[edge->to];
-    json_array_append_new(cycle_array, report_json_string(cycles__name(from)));
-    char *message = xasprintf("%s %s %s", cycles__name(from), verb, cycles__name(to));
+    json_array_append_new(cycle_array, json_text_string(cycles__name(from)));
+    char *message =
+        xasprintf("%s %s %s", cycles__name(from),
+                  graph_edge_is_bridge(edge) ? edge_verb(edge) : verb, cycles__name(to));
     finding_add_related(item, from->path, edge->line, edge->column, message);
     if (edge->origin)
       finding_location_set_end(&item->related[item->related_count - 1], edge->origin->end_line,
@@ -248,7 +259,7 @@ static void cycles__report_component(const check_context *context, const cycles_
     parts[member_count + i] =
         edge->origin && edge->origin->statement ? edge->origin->statement : "";
   }
-  json_array_append_new(cycle_array, report_json_string(cycles__name(&g->files[first->from])));
+  json_array_append_new(cycle_array, json_text_string(cycles__name(&g->files[first->from])));
   json_object_set_new(properties, "cycle", cycle_array);
   item->properties = properties;
   finding_set_fingerprint(item, parts, member_count + cycle_length);

@@ -1,12 +1,23 @@
 #include "edge_finding.h"
 
+#include "json_text.h"
 #include "layered.h"
-#include "report_util.h"
 
 #include <string.h>
 
 const char *edge_verb(const graph_edge *edge) {
-  return edge->kind == FACT_DEP_INCLUDE ? "includes" : "imports";
+  switch (edge->kind) {
+  case FACT_DEP_INCLUDE:
+    return "includes";
+  case FACT_DEP_BINDING:
+    return "imports the extension module of";
+  case FACT_DEP_OP:
+    return "calls torch.ops of";
+  case FACT_DEP_IMPORT:
+  case FACT_DEP_CXX_IMPORT:
+    break;
+  }
+  return "imports";
 }
 
 const char *edge_component_name(const strata_config *config, const graph_file *file) {
@@ -150,8 +161,8 @@ void edge_describe_layers(const strata_config *config, const graph *dependency_g
 
 static json_t *edge_finding__end(const strata_config *config, const graph_file *file) {
   json_t *end = json_object();
-  json_object_set_new(end, "path", report_json_string(file->path));
-  json_object_set_new(end, "module", report_json_string(file->module));
+  json_object_set_new(end, "path", json_text_string(file->path));
+  json_object_set_new(end, "module", json_text_string(file->module));
   json_object_set_new(end, "component",
                       file->component >= 0 ? json_string(config->components[file->component].name)
                                            : json_null());
@@ -179,10 +190,9 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
   json_t *properties = json_object();
   json_object_set_new(properties, "from", edge_finding__end(context->config, from));
   json_object_set_new(properties, "to", edge_finding__end(context->config, to));
-  json_object_set_new(properties, "kind",
-                      json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
+  json_object_set_new(properties, "kind", json_string(fact_dep_kind_name(edge->kind)));
   const char *condition = edge_condition(edge);
-  json_object_set_new(properties, "condition", report_json_string(condition));
+  json_object_set_new(properties, "condition", json_text_string(condition));
   if (context->graph->exact) {
     // Exact mode: whether the build takes the include (null: no unit opens
     // the including file), and how many units do.
@@ -195,7 +205,7 @@ void edge_finding_describe(finding *item, const check_context *context, const gr
   // A direct dependency is a chain of one: the same shape as a transitive
   // finding's, so a consumer reads both alike.
   json_object_set_new(properties, "chain",
-                      json_pack("[{s:o,s:o,s:I}]", "from", report_json_string(from->path), "to",
-                                report_json_string(to->path), "line", (json_int_t)edge->line));
+                      json_pack("[{s:o,s:o,s:I}]", "from", json_text_string(from->path), "to",
+                                json_text_string(to->path), "line", (json_int_t)edge->line));
   item->properties = properties;
 }

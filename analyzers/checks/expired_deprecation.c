@@ -1,7 +1,7 @@
 // expired-deprecation: see rules/expired-deprecation.md.
 #include "check.h"
-#include "deprecation_dates.h"
-#include "report_util.h"
+#include "deprecation_sites.h"
+#include "json_text.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -63,9 +63,9 @@ static void expired__visit(void *state, const graph_file *file, const fact_depre
   free(quote);
   deprecation_finding_describe(item, file->path, site, dating);
   json_object_set_new(item->properties, "current",
-                      report_json_string(removal.kind == DEPRECATION_WHEN_VERSION
-                                             ? self->clock.version_text
-                                             : self->clock.today_text));
+                      json_text_string(removal.kind == DEPRECATION_WHEN_VERSION
+                                           ? self->clock.version_text
+                                           : self->clock.today_text));
 }
 
 void check_expired_deprecation(const check_context *context) {

@@ -1,6 +1,6 @@
 // undated-deprecation: see rules/undated-deprecation.md.
 #include "check.h"
-#include "deprecation_dates.h"
+#include "deprecation_sites.h"
 
 #include <stdlib.h>
 

@@ -2,7 +2,7 @@
 #include "adoption.h"
 #include "check.h"
 #include "contracts.h"
-#include "report_util.h"
+#include "json_text.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -11,7 +11,7 @@
 static json_t *unused_ignore__texts(const config_selector *selectors, size_t count, strbuf *shown) {
   json_t *texts = json_array();
   for (size_t i = 0; i < count; i++) {
-    json_array_append_new(texts, report_json_string(selectors[i].text));
+    json_array_append_new(texts, json_text_string(selectors[i].text));
     strbuf_printf(shown, "%s'%s'", i ? ", " : "", selectors[i].text);
   }
   return texts;
@@ -47,7 +47,7 @@ void check_unused_ignore(const check_context *context) {
     item->properties = json_object();
     json_object_set_new(item->properties, "from", from_texts);
     json_object_set_new(item->properties, "to", to_texts);
-    json_object_set_new(item->properties, "why", report_json_string(entry->why));
+    json_object_set_new(item->properties, "why", json_text_string(entry->why));
     strbuf_release(&from);
     strbuf_release(&to);
   }

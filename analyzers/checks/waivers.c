@@ -1,6 +1,6 @@
 #include "waivers.h"
 
-#include "report_util.h"
+#include "json_text.h"
 #include "rule.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -188,10 +188,10 @@ static void waivers__describe_suppression(finding_list *findings, size_t index,
   finding_add_involved(item, file->path);
   json_t *rule_array = json_array();
   for (uint32_t r = 0; r < fact->rule_count; r++)
-    json_array_append_new(rule_array, report_json_string(fact->rules[r]));
+    json_array_append_new(rule_array, json_text_string(fact->rules[r]));
   item->properties = json_object();
   json_object_set_new(item->properties, "rules", rule_array);
-  json_object_set_new(item->properties, "reason", report_json_string(fact->reason));
+  json_object_set_new(item->properties, "reason", json_text_string(fact->reason));
 }
 
 static void waivers__report_suppression(const waivers *self, const waiver_suppression *at,
@@ -254,7 +254,7 @@ static json_t *waivers__selector_texts(const config_selector *selectors, size_t 
                                        strbuf *shown) {
   json_t *texts = json_array();
   for (size_t i = 0; i < count; i++) {
-    json_array_append_new(texts, report_json_string(selectors[i].text));
+    json_array_append_new(texts, json_text_string(selectors[i].text));
     strbuf_printf(shown, "%s'%s'", i ? ", " : "", selectors[i].text);
   }
   return texts;
@@ -293,7 +293,7 @@ static void waivers__report_allowance(const waivers *self, const waiver_allowanc
   item->properties = json_object();
   json_object_set_new(item->properties, "from", from_texts);
   json_object_set_new(item->properties, "to", to_texts);
-  json_object_set_new(item->properties, "why", report_json_string(entry->why));
+  json_object_set_new(item->properties, "why", json_text_string(entry->why));
   json_object_set_new(item->properties, "until", json_string(entry->until));
   strbuf_release(&from);
   strbuf_release(&to);

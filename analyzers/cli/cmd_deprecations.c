@@ -5,7 +5,7 @@
 #include "cli_analysis.h"
 #include "cli_common.h"
 #include "cli_options.h"
-#include "deprecation_dates.h"
+#include "deprecation_sites.h"
 #include "exit_code.h"
 #include "report.h"
 #include "report_util.h"
@@ -216,7 +216,7 @@ static bool deprecations__json(FILE *out, const deprecations_rows *rows) {
     const deprecations_row *row = &rows->items[i];
     json_t *entry = report_deprecation_entry(row->file, row->site, &row->dating);
     json_object_set_new(entry, "expired", json_boolean(row->expired));
-    char *text = report_json_dumps(entry, 0, true);
+    char *text = json_text_dumps(entry, 0, true);
     ok = text && fputs("    ", out) != EOF && fputs(text, out) != EOF &&
          fputs(i + 1 == rows->count ? "\n" : ",\n", out) != EOF;
     free(text);

@@ -6,6 +6,7 @@
 #include "cli_analysis.h"
 #include "cli_common.h"
 #include "cli_options.h"
+#include "edge_finding.h"
 #include "exit_code.h"
 #include "graph_path.h"
 #include "graph_view.h"
@@ -72,15 +73,29 @@ static const char *why__scope(fact_scope scope) {
 // One step: `path:line:col: 'from' (component) imports 'to' (component)
 // [rule...]`, then the statement.
 static void why__step(FILE *out, const analysis *result, const strata_config *config,
-                      size_t edge_index) {
+                      size_t edge_index, bool languages) {
   const graph *files = result->graph;
   const graph_edge *edge = &files->edges[edge_index];
   const graph_file *from = &files->files[edge->from];
   const graph_file *to = &files->files[edge->to];
-  fprintf(out, "%s:%u:%u: '%s' (%s) %s '%s' (%s)%s", from->path, edge->line, edge->column,
-          from->path, why__component(config, from),
-          edge->kind == FACT_DEP_INCLUDE ? "includes" : "imports", to->path,
-          why__component(config, to), why__scope(edge->scope));
+  // A chain that crosses the bridge between Python and C/C++ (docs/bridge.md)
+  // names the language of each end of each step, and says where the bridge
+  // step's name is defined.
+  if (languages)
+    fprintf(out, "%s:%u:%u: '%s' (%s, %s) %s '%s' (%s, %s)%s", from->path, edge->line, edge->column,
+            from->path, why__component(config, from), strata_language_name(from->language),
+            edge_verb(edge), to->path, why__component(config, to),
+            strata_language_name(to->language), why__scope(edge->scope));
+  else
+    fprintf(out, "%s:%u:%u: '%s' (%s) %s '%s' (%s)%s", from->path, edge->line, edge->column,
+            from->path, why__component(config, from), edge_verb(edge), to->path,
+            why__component(config, to), why__scope(edge->scope));
+  char *bridged = graph_edge_bridge_name(edge);
+  if (bridged && edge->to_line)
+    fprintf(out, " across the bridge: '%s', defined at %s:%u", bridged, to->path, edge->to_line);
+  else if (bridged)
+    fprintf(out, " across the bridge: '%s'", bridged);
+  free(bridged);
   // The rules the step breaks, each once, in rule order: those of the
   // findings about it, and those a finding says it breaks "also" (one
   // finding per dependency names every rule the dependency breaks).
@@ -164,8 +179,11 @@ int cmd_why(int argc, char **argv) {
     goto cleanup;
   }
   printf("%s reaches %s in %zu step%s:\n", from_text, to_text, length, length == 1 ? "" : "s");
+  bool across = false;
   for (size_t step = 0; step < length; step++)
-    why__step(stdout, result, config, chain[step]);
+    across |= graph_edge_is_bridge(&result->graph->edges[chain[step]]);
+  for (size_t step = 0; step < length; step++)
+    why__step(stdout, result, config, chain[step], across);
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "strata why: cannot write to standard output\n");
     goto cleanup;

@@ -200,6 +200,7 @@ void config_delete(strata_config *self) {
   free(self->allowances);
   config_rules_release(self);
   config_generated_release(self);
+  config_bridge_release(self);
   free(self->today);
   free(self);
 }

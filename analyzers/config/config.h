@@ -171,6 +171,15 @@ typedef struct config_generated {
   config_position position;
 } config_generated;
 
+// `bridge.extension_modules`: an extension module whose C/C++ side only the
+// build names, and the files that build it (docs/bridge.md).
+typedef struct config_extension_module {
+  char *module; // dotted: "functorch._C"
+  glob **files;
+  size_t file_count;
+  config_position position;
+} config_extension_module;
+
 // `rules`: one entry per rule the file sets (docs/config.md).
 enum {
   CONFIG_RULE_DEFAULT = -1, // the rule's own default level
@@ -256,6 +265,8 @@ typedef struct strata_config {
   char *sarif_category;
   config_generated *generated;
   size_t generated_count;
+  config_extension_module *extension_modules;
+  size_t extension_module_count;
   config_rule *rules;
   size_t rule_count;
   // --select and --ignore, from the command line, never from the file:

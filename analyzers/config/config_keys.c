@@ -676,6 +676,7 @@ static const config__key config__top_keys[] = {
     {"ignore", config__ignore, CONFIG_PHASE_REFERENCES},
     {"layered", config__layered, CONFIG_PHASE_MAIN},
     {"generated", config__generated, CONFIG_PHASE_REFERENCES},
+    {"bridge", config__bridge, CONFIG_PHASE_MAIN},
 };
 
 bool config_keys_parse(const config_node *root, strata_config *config, config_error *error) {

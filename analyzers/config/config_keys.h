@@ -19,6 +19,8 @@ bool config_keys_parse(const config_node *root, strata_config *config, config_er
 void config_rules_release(strata_config *config);
 // Frees config->generated.
 void config_generated_release(strata_config *config);
+// Frees config->extension_modules (config_bridge.c).
+void config_bridge_release(strata_config *config);
 
 // Frees count strings (or globs) and the array that holds them.
 void config_free_strings(char **strings, size_t count);

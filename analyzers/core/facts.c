@@ -47,6 +47,40 @@ const char *fact_scope_name(fact_scope scope) {
   return "unknown";
 }
 
+const char *fact_dep_kind_name(fact_dep_kind kind) {
+  switch (kind) {
+  case FACT_DEP_IMPORT:
+    return "import";
+  case FACT_DEP_INCLUDE:
+    return "include";
+  case FACT_DEP_CXX_IMPORT:
+    return "cxx_import";
+  case FACT_DEP_OP:
+    return "op";
+  case FACT_DEP_BINDING:
+    return "binding";
+  }
+  return "unknown";
+}
+
+const char *fact_bridge_kind_name(fact_bridge_kind kind) {
+  switch (kind) {
+  case FACT_BRIDGE_MODULE:
+    return "module";
+  case FACT_BRIDGE_SUBMODULE:
+    return "submodule";
+  case FACT_BRIDGE_LIBRARY:
+    return "library";
+  case FACT_BRIDGE_FRAGMENT:
+    return "fragment";
+  case FACT_BRIDGE_IMPL:
+    return "impl";
+  case FACT_BRIDGE_OP:
+    return "op";
+  }
+  return "unknown";
+}
+
 file_facts *file_facts_new(void) {
   return xcalloc(1, sizeof(file_facts));
 }
@@ -89,6 +123,11 @@ void file_facts_delete(file_facts *self) {
   for (size_t i = 0; i < self->notice_count; i++)
     free(self->notices[i].message);
   free(self->notices);
+  for (size_t i = 0; i < self->bridge_count; i++) {
+    free(self->bridges[i].name);
+    free(self->bridges[i].parent);
+  }
+  free(self->bridges);
   free(self);
 }
 
@@ -117,6 +156,13 @@ fact_suppression *file_facts_add_suppression(file_facts *self) {
   fact_suppression *suppression = &self->suppressions[self->suppression_count++];
   memset(suppression, 0, sizeof(*suppression));
   return suppression;
+}
+
+fact_bridge *file_facts_add_bridge(file_facts *self) {
+  XGROW(self->bridges, self->bridge_capacity, self->bridge_count + 1);
+  fact_bridge *bridge = &self->bridges[self->bridge_count++];
+  memset(bridge, 0, sizeof(*bridge));
+  return bridge;
 }
 
 void fact_suppression_add_rule(fact_suppression *suppression, const char *rule, size_t length) {
@@ -176,8 +222,37 @@ static bool facts__filled(const char *text) {
     }                                                                                              \
   } while (0)
 
+// A torch.ops namespace or op name: identifier characters, not empty.
+static bool facts__identifier(const char *text) {
+  if (!facts__filled(text))
+    return false;
+  for (const unsigned char *at = (const unsigned char *)text; *at; at++)
+    if (!((*at >= 'a' && *at <= 'z') || (*at >= 'A' && *at <= 'Z') || *at == '_' ||
+          (*at >= '0' && *at <= '9')))
+      return false;
+  return true;
+}
+
+// A C++ import or a torch.ops use: a name, one op at most, no import form.
+static bool facts__bridge_use_ok(const fact_dependency *self, const char **problem) {
+  FACTS__CHECK(!self->angled && !self->computed && !self->condition && !self->is_from &&
+                   self->level == 0,
+               "a bridge use with an import's or include's form");
+  if (self->kind == FACT_DEP_CXX_IMPORT) {
+    FACTS__CHECK(self->name_count == 0 && facts__dotted_name(self->target),
+                 "a C++ import of no dotted name");
+    return true;
+  }
+  FACTS__CHECK(facts__identifier(self->target), "a torch.ops use of no namespace");
+  FACTS__CHECK(self->name_count <= 1, "a torch.ops use of more than one op");
+  FACTS__CHECK(self->name_count == 0 || facts__identifier(self->names[0]),
+               "a torch.ops use of no op name");
+  return true;
+}
+
 static bool facts__dependency_ok(const fact_dependency *self, const char **problem) {
-  FACTS__CHECK(self->kind == FACT_DEP_IMPORT || self->kind == FACT_DEP_INCLUDE,
+  FACTS__CHECK(self->kind == FACT_DEP_IMPORT || self->kind == FACT_DEP_INCLUDE ||
+                   self->kind == FACT_DEP_CXX_IMPORT || self->kind == FACT_DEP_OP,
                "a dependency of an unknown kind");
   FACTS__CHECK(self->scope == FACT_SCOPE_MODULE || self->scope == FACT_SCOPE_FUNCTION ||
                    self->scope == FACT_SCOPE_TYPE_CHECKING,
@@ -191,6 +266,8 @@ static bool facts__dependency_ok(const fact_dependency *self, const char **probl
   FACTS__CHECK(facts__filled(self->statement), "a dependency without a statement");
   for (uint32_t i = 0; i < self->name_count; i++)
     FACTS__CHECK(self->names && facts__filled(self->names[i]), "an imported name that is empty");
+  if (self->kind == FACT_DEP_CXX_IMPORT || self->kind == FACT_DEP_OP)
+    return facts__bridge_use_ok(self, problem);
   if (self->kind == FACT_DEP_INCLUDE) {
     FACTS__CHECK(self->scope == FACT_SCOPE_MODULE, "an include that is not module-scoped");
     FACTS__CHECK(self->level == 0 && !self->is_from && self->name_count == 0,
@@ -238,6 +315,36 @@ static bool facts__notice_ok(const fact_notice *self, const char **problem) {
   return true;
 }
 
+static bool facts__bridge_ok(const fact_bridge *self, const char **problem) {
+  FACTS__CHECK(self->line >= 1 && self->column >= 1, "a bridge fact at line or column 0");
+  FACTS__CHECK(self->scope == FACT_SCOPE_MODULE || self->scope == FACT_SCOPE_FUNCTION ||
+                   self->scope == FACT_SCOPE_TYPE_CHECKING,
+               "a bridge fact of an unknown scope");
+  switch (self->kind) {
+  case FACT_BRIDGE_MODULE:
+    FACTS__CHECK(facts__dotted_name(self->name) && !self->parent,
+                 "an extension module of no dotted name");
+    return true;
+  case FACT_BRIDGE_SUBMODULE:
+    FACTS__CHECK(facts__dotted_name(self->name) &&
+                     (!self->parent || facts__dotted_name(self->parent)),
+                 "a submodule of no dotted name");
+    return true;
+  case FACT_BRIDGE_LIBRARY:
+  case FACT_BRIDGE_FRAGMENT:
+  case FACT_BRIDGE_IMPL:
+    FACTS__CHECK(facts__identifier(self->name) && !self->parent,
+                 "a torch.ops namespace of no name");
+    return true;
+  case FACT_BRIDGE_OP:
+    FACTS__CHECK(facts__identifier(self->name) && facts__identifier(self->parent),
+                 "a torch.ops op of no name or namespace");
+    return true;
+  }
+  FACTS__CHECK(false, "a bridge fact of an unknown kind");
+  return false;
+}
+
 #undef FACTS__CHECK
 
 bool file_facts_check(const file_facts *self, const char **problem) {
@@ -255,6 +362,9 @@ bool file_facts_check(const file_facts *self, const char **problem) {
       return false;
   for (size_t i = 0; i < self->notice_count; i++)
     if (!facts__notice_ok(&self->notices[i], problem))
+      return false;
+  for (size_t i = 0; i < self->bridge_count; i++)
+    if (!facts__bridge_ok(&self->bridges[i], problem))
       return false;
   return true;
 }

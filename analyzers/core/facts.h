@@ -32,7 +32,20 @@ bool strata_language_from_name(const char *name, strata_language *language);
 typedef enum fact_dep_kind {
   FACT_DEP_IMPORT,  // Python import statement
   FACT_DEP_INCLUDE, // C/C++/CUDA #include directive
+  // C/C++ code importing a Python module by a literal name:
+  // `py::module::import("x")`, `py::module_::import("x")`,
+  // `PyImport_ImportModule("x")` (docs/bridge.md).
+  FACT_DEP_CXX_IMPORT,
+  // Python code using `torch.ops.<ns>[.<op>]`: target is the namespace, the
+  // one name (when written) the op.
+  FACT_DEP_OP,
+  // Never a fact: the kind of a graph edge that binds a Python import of an
+  // extension module (or its submodule) to the C/C++ file defining it.
+  FACT_DEP_BINDING,
 } fact_dep_kind;
+
+// "import", "include", "cxx_import", "op" or "binding".
+const char *fact_dep_kind_name(fact_dep_kind kind);
 
 // When the dependency is taken: only module-scope dependencies make cycles.
 typedef enum fact_scope {
@@ -111,6 +124,46 @@ typedef struct fact_deprecation {
   char *statement;
 } fact_deprecation;
 
+// A name one language gives the other (docs/bridge.md): an extension module
+// or submodule that C/C++ defines for Python, or a torch.ops namespace or op
+// that C++ or Python defines. Only string literals and literal names make
+// one: a computed name, a comment or a string outside such a call does not.
+typedef enum fact_bridge_kind {
+  // An extension module by its full dotted name: the name of a PyModuleDef
+  // given to PyModule_Create, PYBIND11_MODULE(name, m), PyInit_<name>.
+  FACT_BRIDGE_MODULE,
+  // `def_submodule("name")`: name is the dotted chain of submodules from
+  // the module the code starts from ("cpp.nn" for `cpp.def_submodule("nn")`
+  // where cpp is `m.def_submodule("cpp")`); parent is that module's full
+  // name when the code says it, else NULL.
+  FACT_BRIDGE_SUBMODULE,
+  // A torch.ops namespace defined: TORCH_LIBRARY(ns, m),
+  // `torch.library.Library("ns", "DEF")`.
+  FACT_BRIDGE_LIBRARY,
+  // Added to: TORCH_LIBRARY_FRAGMENT(ns, m), Library("ns", "FRAGMENT").
+  FACT_BRIDGE_FRAGMENT,
+  // Kernels for a namespace defined elsewhere: TORCH_LIBRARY_IMPL(ns, key),
+  // Library("ns", "IMPL").
+  FACT_BRIDGE_IMPL,
+  // An op defined: `m.def("op(...)")` in a TORCH_LIBRARY or _FRAGMENT block
+  // (parent: the namespace), `custom_op("ns::op")` (name op, parent ns).
+  FACT_BRIDGE_OP,
+} fact_bridge_kind;
+
+// "module", "submodule", "library", "fragment", "impl" or "op".
+const char *fact_bridge_kind_name(fact_bridge_kind kind);
+
+typedef struct fact_bridge {
+  fact_bridge_kind kind;
+  uint32_t line; // 1-based, of the name's literal (or the macro)
+  uint32_t column;
+  // Python: a definition inside a function (a test's Library("prim",
+  // "DEF")) exists only while it runs; C/C++: always module.
+  fact_scope scope;
+  char *name;
+  char *parent; // NULL when the code does not say it
+} fact_bridge;
+
 // A `strata: ignore[rule, ...] reason` comment.
 typedef struct fact_suppression {
   uint32_t line; // the line the comment is on: it covers findings reported there
@@ -141,6 +194,9 @@ typedef struct file_facts {
   fact_notice *notices;
   size_t notice_count;
   size_t notice_capacity;
+  fact_bridge *bridges;
+  size_t bridge_count;
+  size_t bridge_capacity;
 } file_facts;
 
 // Returns an empty file_facts the caller frees with file_facts_delete.
@@ -156,6 +212,7 @@ void fact_dependency_add_name(fact_dependency *dependency, const char *name, siz
 // Zeroed slots owned by self, as for file_facts_add_dependency.
 fact_deprecation *file_facts_add_deprecation(file_facts *self);
 fact_suppression *file_facts_add_suppression(file_facts *self);
+fact_bridge *file_facts_add_bridge(file_facts *self);
 void fact_suppression_add_rule(fact_suppression *suppression, const char *rule, size_t length);
 
 void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, const char *format,

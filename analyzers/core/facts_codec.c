@@ -16,7 +16,8 @@ _Static_assert(sizeof(fact_dependency) == 72, "encode, decode and check the new 
 _Static_assert(sizeof(fact_deprecation) == 40, "encode, decode and check the new field");
 _Static_assert(sizeof(fact_suppression) == 32, "encode, decode and check the new field");
 _Static_assert(sizeof(fact_notice) == 16, "encode, decode and check the new field");
-_Static_assert(sizeof(file_facts) == 12 * sizeof(size_t), "encode and decode the new kind");
+_Static_assert(sizeof(fact_bridge) == 32, "encode, decode and check the new field");
+_Static_assert(sizeof(file_facts) == 15 * sizeof(size_t), "encode and decode the new kind");
 #endif
 
 // ---------------------------------------------------------------------------
@@ -100,6 +101,14 @@ static void codec__put_notice(strbuf *out, const fact_notice *notice) {
   codec__string(out, notice->message);
 }
 
+static void codec__put_bridge(strbuf *out, const fact_bridge *bridge) {
+  codec__u32(out, (uint32_t)bridge->kind | (uint32_t)bridge->scope << 8);
+  codec__u32(out, bridge->line);
+  codec__u32(out, bridge->column);
+  codec__string(out, bridge->name);
+  codec__string(out, bridge->parent);
+}
+
 void facts_encode(const file_facts *facts, strbuf *out) {
   codec__u32(out, (uint32_t)facts->dependency_count);
   for (size_t i = 0; i < facts->dependency_count; i++)
@@ -113,6 +122,9 @@ void facts_encode(const file_facts *facts, strbuf *out) {
   codec__u32(out, (uint32_t)facts->notice_count);
   for (size_t i = 0; i < facts->notice_count; i++)
     codec__put_notice(out, &facts->notices[i]);
+  codec__u32(out, (uint32_t)facts->bridge_count);
+  for (size_t i = 0; i < facts->bridge_count; i++)
+    codec__put_bridge(out, &facts->bridges[i]);
 }
 
 // ---------------------------------------------------------------------------
@@ -190,6 +202,7 @@ enum {
   CODEC_DEPRECATION_BYTES = 2 * 4 + 4 * 4,
   CODEC_SUPPRESSION_BYTES = 2 * 4 + 4 + 4,
   CODEC_NOTICE_BYTES = 2 * 4 + 4,
+  CODEC_BRIDGE_BYTES = 3 * 4 + 2 * 4,
   CODEC_NAME_BYTES = 4,
 };
 
@@ -263,6 +276,19 @@ static void codec__get_notice(reader *in, file_facts *facts) {
   free(message);
 }
 
+static void codec__get_bridge(reader *in, file_facts *facts) {
+  fact_bridge *bridge = file_facts_add_bridge(facts);
+  uint32_t kind = codec__read_u32(in);
+  if (kind >> 16)
+    in->ok = false;
+  bridge->kind = (fact_bridge_kind)(kind & 0xff);
+  bridge->scope = (fact_scope)((kind >> 8) & 0xff);
+  bridge->line = codec__read_u32(in);
+  bridge->column = codec__read_u32(in);
+  bridge->name = codec__read_string(in);
+  bridge->parent = codec__read_string(in);
+}
+
 // The facts of each kind, in the order facts_encode writes them.
 typedef struct codec_kind {
   size_t least_bytes;
@@ -274,6 +300,7 @@ static const codec_kind codec__kinds[] = {
     {CODEC_DEPRECATION_BYTES, codec__get_deprecation},
     {CODEC_SUPPRESSION_BYTES, codec__get_suppression},
     {CODEC_NOTICE_BYTES, codec__get_notice},
+    {CODEC_BRIDGE_BYTES, codec__get_bridge},
 };
 
 file_facts *facts_decode(const char *bytes, size_t length) {

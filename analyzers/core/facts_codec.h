@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 // Bump when file_facts gains a field.
-#define FACTS_FORMAT 7
+#define FACTS_FORMAT 9
 
 void facts_encode(const file_facts *facts, strbuf *out);
 // Returns the decoded facts (the caller frees them), or NULL when bytes are

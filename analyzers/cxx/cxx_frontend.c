@@ -4,6 +4,7 @@
 #include "frontend.h"
 
 #include "cxx_args.h"
+#include "cxx_bridge.h"
 #include "cxx_deprecations.h"
 #include "cxx_directives.h"
 #include "cxx_lex.h"
@@ -174,10 +175,13 @@ static bool cxx__extract_tokens(frontend_worker *worker, const source_text *sour
                             "max_file_seconds (%g s)",
                             line, limits.seconds);
   }
-  // Most files hold no deprecation: they skip the walk and its token roles.
+  // Most files hold no deprecation and no bridge form: they skip the walks
+  // and their token roles.
   unsigned char *roles = NULL;
-  if (cxx_deprecations_possible(source->bytes, source->length, worker->deprecation_macros,
-                                worker->deprecation_macro_count)) {
+  bool deprecations = cxx_deprecations_possible(
+      source->bytes, source->length, worker->deprecation_macros, worker->deprecation_macro_count);
+  bool bridge = cxx_bridge_possible(source->bytes, source->length);
+  if (deprecations || bridge) {
     XGROW(worker->roles, worker->role_capacity, worker->tokens.count + 1);
     roles = worker->roles;
   }
@@ -185,7 +189,9 @@ static bool cxx__extract_tokens(frontend_worker *worker, const source_text *sour
                          roles, worker->deprecation_macros, worker->deprecation_macro_count);
   cxx_lines lines;
   cxx_lines_init(&lines, source->bytes, source->length);
-  if (roles)
+  if (roles && bridge)
+    cxx_bridge_extract(source->bytes, &worker->tokens, roles, &lines, facts);
+  if (roles && deprecations)
     cxx_deprecations_extract(source->bytes, &worker->tokens, roles, worker->deprecation_macros,
                              worker->deprecation_macro_count, &lines, facts);
   cxx_suppressions_extract(source->bytes, source->length, &worker->tokens, &lines, facts);

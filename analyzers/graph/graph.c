@@ -232,8 +232,14 @@ void graph_build(graph *self, const strata_config *config, notice_list *notices)
                                                         : xstrdup(file->path);
   }
   size_t tree_files = self->file_count;
+  // The bridge's index holds file indices, which sorting generated nodes in
+  // changes: it lives while the resolvers bind through it.
+  self->bridge = graph_bridge_new(self, config);
   resolve_python(self, config, notices);
   resolve_cxx(self, config, notices);
+  resolve_ops(self);
+  graph_bridge_delete(self->bridge);
+  self->bridge = NULL;
   graph__sort_files(self, tree_files);
   graph_finish_edges(self);
   classify_unresolved(self, config, notices);

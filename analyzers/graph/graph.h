@@ -46,7 +46,23 @@ typedef struct graph_edge {
   const fact_dependency *origin; // the fact it was resolved from
   graph_taken taken;
   uint32_t taken_by; // translation units that take it
+  // Bridge edges (kind binding, op or cxx_import; docs/bridge.md): where on
+  // the other side the name is defined, 0 when the file as a whole is (a
+  // module file, or a file bridge.extension_modules names), and the
+  // definition itself (NULL then).
+  uint32_t to_line;
+  uint32_t to_column;
+  const fact_bridge *bound;
 } graph_edge;
+
+// Whether edge crosses the bridge between Python and C/C++ (binding, op or
+// cxx_import).
+bool graph_edge_is_bridge(const graph_edge *edge);
+// The name a bridge edge binds: the extension module or submodule
+// ("torch._C._nn", "_jit" for a submodule whose parent the code does not
+// say), "ns.op" or "ns" of a torch.ops use, the module a C++ file imports.
+// NULL for other edges. The caller frees it.
+char *graph_edge_bridge_name(const graph_edge *edge);
 
 // What an unresolved dependency names (docs/unresolved.md).
 typedef enum graph_unresolved_category {
@@ -95,6 +111,9 @@ typedef struct graph {
   // and how many there were.
   bool exact;
   size_t exact_units;
+  // What the two languages define for each other (graph/graph_bridge.c),
+  // made by graph_build before the resolvers, which bind through it.
+  struct graph_bridge *bridge;
 } graph;
 
 graph *graph_new(void);
@@ -175,6 +194,24 @@ bool python_path_is_stub(const char *path);
 // dependency facts of its own languages.
 void resolve_python(graph *self, const strata_config *config, notice_list *notices);
 void resolve_cxx(graph *self, const strata_config *config, notice_list *notices);
+// The bridge between the languages (graph/graph_bridge.c, docs/bridge.md).
+typedef struct graph_bridge graph_bridge;
+// Indexes the extension modules, submodules, torch.ops namespaces and ops
+// the files define, and the files bridge.extension_modules names. The
+// graph owns the result (graph_delete frees it).
+graph_bridge *graph_bridge_new(const graph *files, const strata_config *config);
+void graph_bridge_delete(graph_bridge *self);
+// The length of the longest prefix of the dotted name[0..length) (cut at
+// dots) that an extension module or one of its submodules answers, 0 for
+// none; with whole, only name itself counts.
+size_t graph_bridge_longest(const graph_bridge *self, const char *name, size_t length, bool whole);
+// Adds an edge of kind (binding, or cxx_import for C++ importing an
+// extension module) from file from to every definition of the module
+// name[0..length) (graph_bridge_longest gave length), for dependency.
+void graph_bridge_bind(graph *self, uint32_t from, const char *name, size_t length,
+                       const fact_dependency *dependency, fact_dep_kind kind, fact_scope scope);
+// Binds every torch.ops use to the definitions of its op or namespace.
+void resolve_ops(graph *self);
 // Sorts the unresolved entries into categories, with hints, and notices
 // what the user can fix (graph/unresolved.c).
 void classify_unresolved(graph *self, const strata_config *config, notice_list *notices);

@@ -1,6 +1,6 @@
 #include "graph_view.h"
 
-#include "report_util.h"
+#include "json_text.h"
 
 #include "cycles.h"
 #include "strmap.h"
@@ -19,6 +19,7 @@ typedef struct view_line {
   uint32_t line;
   bool violation;
   bool in_cycle;
+  bool bridge;
 } view_line;
 
 const char *graph_view_level_name(graph_view_level level) {
@@ -100,15 +101,15 @@ bool graph_view_finding_is_about(const graph *dependency_graph, size_t edge_inde
                                  const finding *item) {
   const graph_edge *edge = &dependency_graph->edges[edge_index];
   // The properties hold the paths as JSON strings, bytes that are not UTF-8
-  // and all (report_json_string).
+  // and all (json_text_string).
   const json_t *from_path = graph_view__end_path(item->properties, "from");
   const json_t *to_path = graph_view__end_path(item->properties, "to");
   if (!from_path || !to_path || !item->location.path)
     return false;
   return edge->line == item->location.line && edge->column == item->location.column &&
          strcmp(item->location.path, dependency_graph->files[edge->from].path) == 0 &&
-         report_json_string_is(from_path, dependency_graph->files[edge->from].path) &&
-         report_json_string_is(to_path, dependency_graph->files[edge->to].path);
+         json_text_string_is(from_path, dependency_graph->files[edge->from].path) &&
+         json_text_string_is(to_path, dependency_graph->files[edge->to].path);
 }
 
 bool *graph_view_violating_edges(const graph *dependency_graph, const finding_list *findings) {
@@ -426,25 +427,28 @@ static void graph_view__make_edges(graph_view *self, const graph *dependency_gra
                            edge->from,
                            edge->line,
                            violating[e],
-                           edge_in_cycle[e]};
+                           edge_in_cycle[e],
+                           graph_edge_is_bridge(edge)};
   }
   qsort(lines, dependency_graph->edge_count, sizeof(view_line), graph_view__compare_lines);
   size_t capacity = 0;
   for (size_t e = 0; e < dependency_graph->edge_count;) {
     size_t end = e;
-    graph_view_edge edge = {lines[e].from_node, lines[e].to_node, 0, 0, false};
+    graph_view_edge edge = {lines[e].from_node, lines[e].to_node, 0, 0, false, 0};
     while (end < dependency_graph->edge_count && lines[end].from_node == edge.from &&
            lines[end].to_node == edge.to) {
       size_t line_end = end;
-      bool violation = false;
+      bool violation = false, bridge = false;
       while (line_end < dependency_graph->edge_count &&
              graph_view__compare_lines(&lines[end], &lines[line_end]) == 0) {
         violation |= lines[line_end].violation;
+        bridge |= lines[line_end].bridge;
         edge.in_cycle |= lines[line_end].in_cycle;
         line_end++;
       }
       edge.lines++;
       edge.violations += violation;
+      edge.bridge_lines += bridge;
       end = line_end;
     }
     XGROW(self->edges, capacity, self->edge_count + 1);

@@ -73,6 +73,9 @@ typedef struct graph_view_edge {
   // finding is about.
   size_t violations;
   bool in_cycle; // one of its lines lies on an import or include cycle
+  // Of the lines, those that cross the bridge between Python and C/C++
+  // (binding, op, cxx_import: docs/bridge.md).
+  size_t bridge_lines;
 } graph_view_edge;
 
 typedef struct graph_view {

@@ -154,13 +154,17 @@ static bool resolve__generated(const resolver *self, const char *name, size_t le
   return true;
 }
 
-// Longest prefix of name[0..length) (cut at dots) that is a module.
+// Longest prefix of name[0..length) (cut at dots) that is a module; its
+// length in *found (when not NULL).
 static bool resolve__longest_prefix(const resolver *self, const char *name, size_t length,
-                                    uint32_t *file) {
+                                    uint32_t *file, size_t *found) {
   while (length > 0) {
     if (strmap_get(self->modules, name, length, file) ||
-        resolve__generated(self, name, length, file))
+        resolve__generated(self, name, length, file)) {
+      if (found)
+        *found = length;
       return true;
+    }
     while (length > 0 && name[length - 1] != '.')
       length--;
     if (length > 0)
@@ -169,16 +173,23 @@ static bool resolve__longest_prefix(const resolver *self, const char *name, size
   return false;
 }
 
+// The scope of an import from file from: a stub's imports never run, only
+// type checkers follow them.
+static fact_scope resolve__scope(const resolver *self, uint32_t from,
+                                 const fact_dependency *dependency) {
+  return python_path_is_stub(self->graph->files[from].path) ? FACT_SCOPE_TYPE_CHECKING
+                                                            : dependency->scope;
+}
+
 static void resolve__edge(resolver *self, uint32_t from, uint32_t to,
                           const fact_dependency *dependency) {
   if (from == to)
     return; // an import of the importing module itself is no edge
-  // A stub's imports never run: only type checkers follow them.
-  fact_scope scope = python_path_is_stub(self->graph->files[from].path) ? FACT_SCOPE_TYPE_CHECKING
-                                                                        : dependency->scope;
+  fact_scope scope = resolve__scope(self, from, dependency);
   graph_edge edge = {.from = from,
                      .to = to,
-                     .kind = FACT_DEP_IMPORT,
+                     .kind = dependency->kind == FACT_DEP_CXX_IMPORT ? FACT_DEP_CXX_IMPORT
+                                                                     : FACT_DEP_IMPORT,
                      .scope = scope,
                      .line = dependency->line,
                      .column = dependency->column,
@@ -311,6 +322,9 @@ static bool resolve__script(resolver *self, uint32_t from, const fact_dependency
   return beside;
 }
 
+static void resolve__bound_or_prefix(resolver *self, uint32_t from, const strbuf *absolute,
+                                     const fact_dependency *dependency);
+
 static void resolve__dependency(resolver *self, uint32_t from, const fact_dependency *dependency,
                                 strbuf *absolute, strbuf *candidate) {
   if (resolve__script(self, from, dependency, candidate))
@@ -336,6 +350,13 @@ static void resolve__dependency(resolver *self, uint32_t from, const fact_depend
         if (absolute->length)
           strbuf_append_char(candidate, '.');
         strbuf_append_str(candidate, name);
+        // An extension module's submodule is the module Python imports,
+        // whatever stub describes it.
+        if (graph_bridge_longest(self->graph->bridge, candidate->data, candidate->length, true)) {
+          graph_bridge_bind(self->graph, from, candidate->data, candidate->length, dependency,
+                            FACT_DEP_BINDING, resolve__scope(self, from, dependency));
+          continue;
+        }
         if (strmap_get(self->modules, candidate->data, candidate->length, &to) ||
             resolve__generated(self, candidate->data, candidate->length, &to)) {
           resolve__edge(self, from, to, dependency);
@@ -347,7 +368,28 @@ static void resolve__dependency(resolver *self, uint32_t from, const fact_depend
   }
   if (!fell_back)
     return;
-  if (resolve__longest_prefix(self, absolute->data, absolute->length, &to))
+  resolve__bound_or_prefix(self, from, absolute, dependency);
+}
+
+// Resolves the dotted absolute for dependency to the longest prefix a
+// module or an extension module answers: the extension module wins a tie
+// (Python's finders try extension modules first, and torch/_C/*.pyi only
+// describe them), and a longer Python module wins over it.
+static void resolve__bound_or_prefix(resolver *self, uint32_t from, const strbuf *absolute,
+                                     const fact_dependency *dependency) {
+  uint32_t to;
+  size_t module_length = 0;
+  bool module =
+      resolve__longest_prefix(self, absolute->data, absolute->length, &to, &module_length);
+  size_t bound = graph_bridge_longest(self->graph->bridge, absolute->data, absolute->length, false);
+  if (bound && bound >= module_length) {
+    graph_bridge_bind(self->graph, from, absolute->data, bound, dependency,
+                      dependency->kind == FACT_DEP_CXX_IMPORT ? FACT_DEP_CXX_IMPORT
+                                                              : FACT_DEP_BINDING,
+                      resolve__scope(self, from, dependency));
+    return;
+  }
+  if (module)
     resolve__edge(self, from, to, dependency);
   else
     graph_add_unresolved(self->graph, from, absolute->data, dependency->line, dependency->column,
@@ -383,12 +425,17 @@ void resolve_python(graph *self, const strata_config *config, notice_list *notic
   size_t tree_files = self->file_count;
   for (size_t i = 0; i < tree_files; i++) {
     const file_facts *facts = self->files[i].facts;
-    if (self->files[i].language != STRATA_LANG_PYTHON)
-      continue;
+    bool python = self->files[i].language == STRATA_LANG_PYTHON;
     for (size_t d = 0; d < facts->dependency_count; d++) {
       const fact_dependency *dependency = &facts->dependencies[d];
-      if (dependency->kind == FACT_DEP_IMPORT)
+      if (python && dependency->kind == FACT_DEP_IMPORT) {
         resolve__dependency(&state, (uint32_t)i, dependency, &absolute, &candidate);
+      } else if (!python && dependency->kind == FACT_DEP_CXX_IMPORT) {
+        // C/C++ importing a Python module by name: an absolute import.
+        strbuf_clear(&absolute);
+        strbuf_append_str(&absolute, dependency->target);
+        resolve__bound_or_prefix(&state, (uint32_t)i, &absolute, dependency);
+      }
     }
   }
   strbuf_release(&absolute);

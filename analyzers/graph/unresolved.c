@@ -303,7 +303,8 @@ static void unresolved__notices(const graph *files, notice_list *notices) {
     const graph_unresolved *entry = &files->unresolved[i];
     if (entry->category != GRAPH_UNRESOLVED_IN_TREE)
       continue;
-    bool python = files->files[entry->from].language == STRATA_LANG_PYTHON;
+    bool python = files->files[entry->from].language == STRATA_LANG_PYTHON ||
+                  (entry->origin && entry->origin->kind == FACT_DEP_CXX_IMPORT);
     strbuf_clear(&key);
     strbuf_printf(&key, "%c%c%s", python ? 'p' : 'c', entry->hint ? 'h' : 'n',
                   entry->hint ? entry->hint : entry->target);
@@ -365,7 +366,8 @@ void classify_unresolved(graph *self, const strata_config *config, notice_list *
     const graph_file *from = &self->files[entry->from];
     free(entry->hint);
     entry->hint = NULL;
-    if (from->language == STRATA_LANG_PYTHON)
+    if (from->language == STRATA_LANG_PYTHON ||
+        (entry->origin && entry->origin->kind == FACT_DEP_CXX_IMPORT))
       entry->category = unresolved__module(self, &index, from, entry->target, &entry->hint);
     else if ((entry->origin && entry->origin->computed) || strstr(entry->target, "${"))
       entry->category = GRAPH_UNRESOLVED_UNKNOWN; // or a template's placeholder

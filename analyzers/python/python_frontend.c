@@ -4,6 +4,7 @@
 #include "file_budget.h"
 #include "frontend.h"
 #include "python_arena.h"
+#include "python_bridge.h"
 #include "python_deprecations.h"
 #include "python_grammar.h"
 #include "python_guard.h"
@@ -26,6 +27,7 @@ struct frontend_worker {
   python_arena *arena; // tree-sitter's memory for the file at hand
   python_grammar grammar;
   python_imports imports;
+  python_bridge bridge;
   python_deprecations deprecations;
   python_guard_result guard;   // what the file at hand is parsed and read from
   const strata_config *config; // may be NULL; for the budget of a file
@@ -54,6 +56,7 @@ static frontend_worker *python__worker_new(const strata_config *config) {
     return NULL;
   }
   python_imports_init(&worker->imports, &worker->grammar);
+  python_bridge_init(&worker->bridge, &worker->grammar);
   python_guard_result_init(&worker->guard);
   worker->config = config;
   python_deprecations_init(&worker->deprecations, &worker->grammar,
@@ -78,6 +81,7 @@ static void python__worker_delete(frontend_worker *worker) {
     return;
   python_arena_delete(worker->arena);
   python_imports_release(&worker->imports);
+  python_bridge_release(&worker->bridge);
   python_deprecations_release(&worker->deprecations);
   python_guard_result_release(&worker->guard);
   python_grammar_release(&worker->grammar);
@@ -157,6 +161,7 @@ static bool python__extract(frontend_worker *worker, const source_text *source, 
     goto cleanup;
   }
   python_imports_extract(&worker->imports, tree, &text, facts);
+  python_bridge_extract(&worker->bridge, tree, &text, facts);
   python_comments_drop_in_strings(&guard->hidden, worker->grammar.string,
                                   worker->grammar.string_content, tree);
   python_deprecations_extract(&worker->deprecations, tree, &text, &guard->hidden, facts);

@@ -87,6 +87,12 @@ static void report_dot__edge(strbuf *out, const graph_view *view, const graph_vi
   else if (edge->in_cycle)
     strbuf_printf(out, ", color=\"%s\", fontcolor=\"%s\", penwidth=1.5, style=\"dashed\"",
                   REPORT_GRAPH_CYCLE_COLOR, REPORT_GRAPH_CYCLE_COLOR);
+  else if (edge->bridge_lines > 0)
+    strbuf_printf(out, ", color=\"%s\", fontcolor=\"%s\"", REPORT_GRAPH_BRIDGE_COLOR,
+                  REPORT_GRAPH_BRIDGE_COLOR);
+  // Across the bridge the arrow is hollow, whatever the colour says.
+  if (edge->bridge_lines > 0)
+    strbuf_append_str(out, ", arrowhead=\"onormal\"");
   if (report_dot__upward(view, edge))
     strbuf_append_str(out, ", constraint=false");
   strbuf_append_str(out, "];\n");

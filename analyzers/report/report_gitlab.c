@@ -30,9 +30,9 @@ static json_t *report_gitlab__issue(const finding *item) {
                                 item->occurrence ? item->occurrence : 1);
   json_t *issue =
       json_pack("{s:o,s:s,s:o,s:s,s:{s:o,s:{s:I,s:I}}}", "description",
-                report_json_string(item->message), "check_name", item->rule->id, "fingerprint",
-                report_json_string(fingerprint), "severity", report_gitlab__severity(item->level),
-                "location", "path", report_json_string(item->location.path), "lines", "begin",
+                json_text_string(item->message), "check_name", item->rule->id, "fingerprint",
+                json_text_string(fingerprint), "severity", report_gitlab__severity(item->level),
+                "location", "path", json_text_string(item->location.path), "lines", "begin",
                 (json_int_t)line, "end", (json_int_t)end);
   free(fingerprint);
   return issue;

@@ -38,6 +38,8 @@ void report_graph_node_caption(strbuf *out, const graph_view *view, const graph_
 
 void report_graph_edge_label(strbuf *out, const graph_view_edge *edge) {
   strbuf_printf(out, "%zu", edge->lines);
+  if (edge->bridge_lines > 0)
+    strbuf_printf(out, " (%zu across the bridge)", edge->bridge_lines);
   if (edge->violations > 0)
     strbuf_printf(out, " (%zu violation%s)", edge->violations, edge->violations == 1 ? "" : "s");
 }

@@ -10,6 +10,8 @@
 #define REPORT_GRAPH_VIOLATION_COLOR "#d62728"
 // Orange, told apart from the red by people with red-green colour blindness.
 #define REPORT_GRAPH_CYCLE_COLOR "#e69f00"
+// Edges that cross the bridge between Python and C/C++ (docs/bridge.md).
+#define REPORT_GRAPH_BRIDGE_COLOR "#1f77b4"
 #define REPORT_GRAPH_NODE_FILL "#eef3fb"
 #define REPORT_GRAPH_NODE_BORDER "#4a6fa5"
 #define REPORT_GRAPH_FOCUS_FILL "#fff2c2"
@@ -20,7 +22,8 @@ void report_graph_append_utf8(strbuf *out, const char *text);
 // "13 files", "1 file", "no files"; empty at file level, where a node is one
 // file.
 void report_graph_node_caption(strbuf *out, const graph_view *view, const graph_view_node *node);
-// "3", or "3 (1 violation)" for an edge that breaks a rule.
+// "3", or "3 (1 violation)" for an edge that breaks a rule; "3 (2 across
+// the bridge)" when lines cross between Python and C/C++.
 void report_graph_edge_label(strbuf *out, const graph_view_edge *edge);
 // The title of a rank group: "layer 1: torch", "no layer", or NULL for the
 // files in no component (they get no frame); in a focused view "depend on

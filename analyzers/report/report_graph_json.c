@@ -21,7 +21,7 @@ static const char *report_graph__path(const graph *files, uint32_t index) {
 
 // Writes `    ENTRY,` (no comma after the last) and drops the entry.
 static bool report_graph__entry(FILE *out, json_t *entry, bool last) {
-  char *text = report_json_dumps(entry, 0, true);
+  char *text = json_text_dumps(entry, 0, true);
   bool ok = text && fputs("    ", out) != EOF && fputs(text, out) != EOF &&
             fputs(last ? "\n" : ",\n", out) != EOF;
   free(text);
@@ -42,15 +42,15 @@ static bool report_graph__close(FILE *out, size_t count, bool last) {
 json_t *report_deprecation_entry(const graph_file *file, const fact_deprecation *site,
                                  const deprecation_dating *dating) {
   json_t *entry = json_object();
-  json_object_set_new(entry, "path", report_json_string(file->path));
+  json_object_set_new(entry, "path", json_text_string(file->path));
   json_object_set_new(entry, "line", json_integer(site->line));
   json_object_set_new(entry, "column", json_integer(site->column));
   json_object_set_new(entry, "language", json_string(strata_language_name(file->language)));
-  json_object_set_new(entry, "kind", report_json_string(site->kind));
-  json_object_set_new(entry, "message", report_json_string(site->message));
+  json_object_set_new(entry, "kind", json_text_string(site->kind));
+  json_object_set_new(entry, "message", json_text_string(site->message));
   json_object_set_new(entry, "dated", json_boolean(dating->dated));
-  json_object_set_new(entry, "since", report_json_string(dating->since));
-  json_object_set_new(entry, "removal", report_json_string(dating->removal));
+  json_object_set_new(entry, "since", json_text_string(dating->since));
+  json_object_set_new(entry, "removal", json_text_string(dating->removal));
   return entry;
 }
 
@@ -99,14 +99,14 @@ bool report_graph_json(FILE *out, const report_context *context) {
   for (size_t i = 0; ok && i < files->file_count; i++) {
     const graph_file *file = &files->files[i];
     json_t *entry = json_object();
-    json_object_set_new(entry, "path", report_json_string(file->path));
+    json_object_set_new(entry, "path", json_text_string(file->path));
     json_object_set_new(entry, "language", json_string(strata_language_name(file->language)));
-    json_object_set_new(entry, "module", report_json_string(file->module));
+    json_object_set_new(entry, "module", json_text_string(file->module));
     json_object_set_new(entry, "component",
-                        report_json_string(report_graph__component_name(context, file->component)));
+                        json_text_string(report_graph__component_name(context, file->component)));
     if (file->generated) { // only for the nodes of `generated` files
       json_object_set_new(entry, "generated", json_true());
-      json_object_set_new(entry, "generated_by", report_json_string(file->generated_by));
+      json_object_set_new(entry, "generated_by", json_text_string(file->generated_by));
     }
     if (files->exact) // exact mode: how many of the build's units open it
       json_object_set_new(entry, "opened_by", json_integer(file->opened_by));
@@ -118,14 +118,21 @@ bool report_graph_json(FILE *out, const report_context *context) {
   for (size_t i = 0; ok && i < files->edge_count; i++) {
     const graph_edge *edge = &files->edges[i];
     json_t *entry = json_object();
-    json_object_set_new(entry, "from", report_json_string(report_graph__path(files, edge->from)));
-    json_object_set_new(entry, "to", report_json_string(report_graph__path(files, edge->to)));
-    json_object_set_new(entry, "kind",
-                        json_string(edge->kind == FACT_DEP_INCLUDE ? "include" : "import"));
+    json_object_set_new(entry, "from", json_text_string(report_graph__path(files, edge->from)));
+    json_object_set_new(entry, "to", json_text_string(report_graph__path(files, edge->to)));
+    json_object_set_new(entry, "kind", json_string(fact_dep_kind_name(edge->kind)));
     json_object_set_new(entry, "line", json_integer(edge->line));
+    if (graph_edge_is_bridge(edge)) {
+      // Where the other side defines the name (0: the file as a whole), and
+      // the name the edge binds.
+      json_object_set_new(entry, "to_line", json_integer(edge->to_line));
+      char *name = graph_edge_bridge_name(edge);
+      json_object_set_new(entry, "name", json_text_string(name));
+      free(name);
+    }
     json_object_set_new(entry, "scope", json_string(fact_scope_name(edge->scope)));
     if (edge->origin && edge->origin->condition) // only for conditional includes
-      json_object_set_new(entry, "condition", report_json_string(edge->origin->condition));
+      json_object_set_new(entry, "condition", json_text_string(edge->origin->condition));
     report_graph__taken(entry, edge->taken, edge->taken_by);
     ok = report_graph__entry(out, entry, i + 1 == files->edge_count);
   }
@@ -135,16 +142,15 @@ bool report_graph_json(FILE *out, const report_context *context) {
   for (size_t i = 0; ok && i < files->unresolved_count; i++) {
     const graph_unresolved *missing = &files->unresolved[i];
     json_t *entry = json_object();
-    json_object_set_new(entry, "from",
-                        report_json_string(report_graph__path(files, missing->from)));
-    json_object_set_new(entry, "target", report_json_string(missing->target));
+    json_object_set_new(entry, "from", json_text_string(report_graph__path(files, missing->from)));
+    json_object_set_new(entry, "target", json_text_string(missing->target));
     json_object_set_new(entry, "line", json_integer(missing->line));
     json_object_set_new(entry, "language",
                         json_string(strata_language_name(files->files[missing->from].language)));
     json_object_set_new(entry, "category",
                         json_string(graph_unresolved_category_name(missing->category)));
     if (missing->hint)
-      json_object_set_new(entry, "hint", report_json_string(missing->hint));
+      json_object_set_new(entry, "hint", json_text_string(missing->hint));
     report_graph__taken(entry, missing->taken, missing->taken_by);
     ok = report_graph__entry(out, entry, i + 1 == files->unresolved_count);
   }

@@ -36,6 +36,10 @@ static const struct {
 } report_html__kinds[] = {
     [FACT_DEP_IMPORT] = {"import", "#5b6b7f"},
     [FACT_DEP_INCLUDE] = {"include", "#7a6a9a"},
+    // Across the bridge between Python and C/C++ (docs/bridge.md).
+    [FACT_DEP_CXX_IMPORT] = {"cxx_import", "#1f77b4"},
+    [FACT_DEP_OP] = {"op", "#17becf"},
+    [FACT_DEP_BINDING] = {"binding", "#2ca02c"},
 };
 
 static json_t *report_html__kind_table(void) {
@@ -49,10 +53,9 @@ static json_t *report_html__kind_table(void) {
 static json_t *report_html__components(const strata_config *config) {
   json_t *components = json_array();
   for (size_t c = 0; config && c < config->component_count; c++)
-    json_array_append_new(components,
-                          json_pack("{s:o,s:i,s:b}", "name",
-                                    report_json_string(config->components[c].name), "layer",
-                                    config->components[c].layer, "unassigned", 0));
+    json_array_append_new(
+        components, json_pack("{s:o,s:i,s:b}", "name", json_text_string(config->components[c].name),
+                              "layer", config->components[c].layer, "unassigned", 0));
   // The files in no component, last.
   json_array_append_new(components, json_pack("{s:s,s:i,s:b}", "name", GRAPH_VIEW_UNASSIGNED,
                                               "layer", -1, "unassigned", 1));
@@ -62,7 +65,7 @@ static json_t *report_html__components(const strata_config *config) {
 static json_t *report_html__strings(char *const *items, size_t count) {
   json_t *array = json_array();
   for (size_t i = 0; i < count; i++)
-    json_array_append_new(array, report_json_string(items[i]));
+    json_array_append_new(array, json_text_string(items[i]));
   return array;
 }
 
@@ -72,7 +75,7 @@ static size_t report_html__statement(strmap *index, json_t *table, const char *s
   if (strmap_get(index, statement, strlen(statement), &slot))
     return slot;
   slot = (uint32_t)json_array_size(table);
-  json_array_append_new(table, report_json_string(statement));
+  json_array_append_new(table, json_text_string(statement));
   // The key must outlive the map: the table's copy does.
   strmap_put(index, json_string_value(json_array_get(table, slot)), strlen(statement), slot);
   return slot;
@@ -116,8 +119,8 @@ static json_t *report_html__data(const report_context *context, unsigned depth, 
     const graph_view_node *node = &modules->nodes[n];
     json_array_append_new(
         module_array,
-        json_pack("{s:o,s:o,s:I}", "name", report_json_string(node->name), "alias",
-                  report_json_string(node->alias), "component",
+        json_pack("{s:o,s:o,s:I}", "name", json_text_string(node->name), "alias",
+                  json_text_string(node->alias), "component",
                   (json_int_t)(node->component >= 0 ? (size_t)node->component : unassigned)));
   }
 
@@ -129,8 +132,7 @@ static json_t *report_html__data(const report_context *context, unsigned depth, 
     const graph_file *file = &files->files[i];
     json_array_append_new(
         file_array,
-        json_pack("[o,I,I,I,i,i]", report_json_string(file->path),
-                  (json_int_t)modules->file_node[i],
+        json_pack("[o,I,I,I,i,i]", json_text_string(file->path), (json_int_t)modules->file_node[i],
                   (json_int_t)(file->component >= 0 ? (size_t)file->component : unassigned),
                   (json_int_t)file->language, in_cycle[i] ? 1 : 0, file->generated ? 1 : 0));
   }
@@ -159,7 +161,7 @@ static json_t *report_html__data(const report_context *context, unsigned depth, 
 
   json_t *data = json_pack(
       "{s:i,s:o,s:I,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "version", HTML_DATA_VERSION, "title",
-      report_json_string(report_html__title(context->root)), "depth", (json_int_t)modules->depth,
+      json_text_string(report_html__title(context->root)), "depth", (json_int_t)modules->depth,
       "layers",
       report_html__strings(config ? config->layers : NULL, config ? config->layer_count : 0),
       "kinds", report_html__kind_table(), "languages", language_array, "components",

@@ -7,10 +7,10 @@
 
 static json_t *report_json__location(const finding_location *where) {
   json_t *location = json_object();
-  json_object_set_new(location, "path", report_json_string(where->path));
+  json_object_set_new(location, "path", json_text_string(where->path));
   json_object_set_new(location, "line", json_integer(where->line));
   json_object_set_new(location, "column", json_integer(where->column));
-  json_object_set_new(location, "message", report_json_string(where->message));
+  json_object_set_new(location, "message", json_text_string(where->message));
   return location;
 }
 
@@ -18,11 +18,11 @@ static json_t *report_json__finding(const finding *item) {
   json_t *object = json_object();
   json_object_set_new(object, "ruleId", json_string(item->rule->id));
   json_object_set_new(object, "level", json_string(rule_level_name(item->level)));
-  json_object_set_new(object, "path", report_json_string(item->location.path));
+  json_object_set_new(object, "path", json_text_string(item->location.path));
   json_object_set_new(object, "line", json_integer(item->location.line));
   json_object_set_new(object, "column", json_integer(item->location.column));
-  json_object_set_new(object, "message", report_json_string(item->message));
-  json_object_set_new(object, "fingerprint", report_json_string(item->fingerprint));
+  json_object_set_new(object, "message", json_text_string(item->message));
+  json_object_set_new(object, "fingerprint", json_text_string(item->fingerprint));
   json_t *related = json_array();
   for (size_t r = 0; r < item->related_count; r++)
     json_array_append_new(related, report_json__location(&item->related[r]));

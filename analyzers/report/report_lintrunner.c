@@ -40,10 +40,10 @@ static json_t *report_lintrunner__message(const char *code, json_t *path, json_t
   json_object_set_new(message, "path", path);
   json_object_set_new(message, "line", line);
   json_object_set_new(message, "char", column);
-  json_object_set_new(message, "code", report_json_string(code ? code : REPORT_LINTRUNNER_CODE));
+  json_object_set_new(message, "code", json_text_string(code ? code : REPORT_LINTRUNNER_CODE));
   json_object_set_new(message, "severity", json_string(severity));
-  json_object_set_new(message, "name", report_json_string(name));
-  json_object_set_new(message, "description", report_json_string(description));
+  json_object_set_new(message, "name", json_text_string(name));
+  json_object_set_new(message, "description", json_text_string(description));
   json_object_set_new(message, "original", json_null());
   json_object_set_new(message, "replacement", json_null());
   return message;
@@ -53,7 +53,7 @@ static json_t *report_lintrunner__message(const char *code, json_t *path, json_t
 // UTF-8 only: bytes that are not UTF-8 are written as U+FFFD (a lone
 // surrogate escape would fail the whole linter).
 static bool report_lintrunner__write(FILE *out, json_t *message) {
-  char *text = report_json_dumps(message, LINTRUNNER_JSON_FLAGS, false);
+  char *text = json_text_dumps(message, LINTRUNNER_JSON_FLAGS, false);
   bool ok = text && fputs(text, out) != EOF && fputc('\n', out) != EOF;
   free(text);
   json_decref(message);
@@ -94,7 +94,7 @@ bool report_lintrunner(FILE *out, const report_context *context) {
     const finding *item = &context->findings->items[i];
     uint32_t line = item->location.line;
     json_t *message;
-    if (item->location.path && !report_is_utf8(item->location.path)) {
+    if (item->location.path && !json_text_is_utf8(item->location.path)) {
       char *description = report_lintrunner__placed(item);
       message = report_lintrunner__message(context->lintrunner_code, json_null(), json_null(),
                                            json_null(), report_lintrunner__severity(item->level),
@@ -102,7 +102,7 @@ bool report_lintrunner(FILE *out, const report_context *context) {
       free(description);
     } else {
       message = report_lintrunner__message(
-          context->lintrunner_code, report_json_string(item->location.path),
+          context->lintrunner_code, json_text_string(item->location.path),
           report_lintrunner__position(line),
           report_lintrunner__position(line > 0 ? item->location.column : 0),
           report_lintrunner__severity(item->level), item->rule->id, item->message);

@@ -101,7 +101,8 @@ void report_mermaid(strbuf *out, const graph_view *view, size_t *link_count) {
   size_t *violations = xmalloc((view->edge_count + 1) * sizeof(size_t));
   size_t *violations_in_cycle = xmalloc((view->edge_count + 1) * sizeof(size_t));
   size_t *cycles = xmalloc((view->edge_count + 1) * sizeof(size_t));
-  size_t violation_count = 0, violation_cycle_count = 0, cycle_count = 0;
+  size_t *bridges = xmalloc((view->edge_count + 1) * sizeof(size_t));
+  size_t violation_count = 0, violation_cycle_count = 0, cycle_count = 0, bridge_count = 0;
   strbuf label;
   strbuf_init(&label);
   for (size_t e = 0; e < view->edge_count; e++) {
@@ -118,6 +119,8 @@ void report_mermaid(strbuf *out, const graph_view *view, size_t *link_count) {
     } else if (edge->in_cycle) {
       arrow = "-.->";
       cycles[cycle_count++] = links;
+    } else if (edge->bridge_lines > 0) {
+      bridges[bridge_count++] = links;
     }
     strbuf_clear(&label);
     report_graph_edge_label(&label, edge);
@@ -134,6 +137,9 @@ void report_mermaid(strbuf *out, const graph_view *view, size_t *link_count) {
   report_mermaid__link_style(out, cycles, cycle_count,
                              "stroke:" REPORT_GRAPH_CYCLE_COLOR
                              ",stroke-width:2px,color:" REPORT_GRAPH_CYCLE_COLOR);
+  report_mermaid__link_style(out, bridges, bridge_count,
+                             "stroke:" REPORT_GRAPH_BRIDGE_COLOR
+                             ",stroke-width:2px,color:" REPORT_GRAPH_BRIDGE_COLOR);
 
   // Keep the layers in order, top down, with invisible links between them.
   size_t above = SIZE_MAX;
@@ -180,5 +186,6 @@ void report_mermaid(strbuf *out, const graph_view *view, size_t *link_count) {
   free(violations);
   free(violations_in_cycle);
   free(cycles);
+  free(bridges);
   free(group_shown);
 }

@@ -77,12 +77,12 @@ static bool report_metrics__json(FILE *out, const graph_view *view, const graph_
     const graph_view_node *node = &view->nodes[n];
     const graph_metrics *row = &metrics[n];
     json_t *item = json_object();
-    json_object_set_new(item, "name", report_json_string(node->name));
+    json_object_set_new(item, "name", json_text_string(node->name));
     json_object_set_new(item, "component",
                         node->component >= 0
-                            ? report_json_string(view->config->components[node->component].name)
+                            ? json_text_string(view->config->components[node->component].name)
                             : json_null());
-    json_object_set_new(item, "layer", report_json_string(report_metrics__layer(view, node)));
+    json_object_set_new(item, "layer", json_text_string(report_metrics__layer(view, node)));
     json_object_set_new(item, "files", json_integer((json_int_t)row->files));
     json_object_set_new(item, "lines_of_code", json_integer((json_int_t)row->lines_of_code));
     json_object_set_new(

@@ -31,7 +31,7 @@
 #define SARIF_MAX_TAGS 20
 
 static json_t *report_sarif__message(const char *text) {
-  return json_pack("{s:o}", "text", report_json_string(text));
+  return json_pack("{s:o}", "text", json_text_string(text));
 }
 
 // {"artifactLocation": {...}, "region": {...}}; the region is left out for a
@@ -84,7 +84,7 @@ static json_t *report_sarif__location(const finding_location *where, size_t id, 
                                              where->end_line, where->end_column)
                       : NULL;
   if (snippet)
-    json_object_set_new(region, "snippet", json_pack("{s:o}", "text", report_json_string(snippet)));
+    json_object_set_new(region, "snippet", json_pack("{s:o}", "text", json_text_string(snippet)));
   free(snippet);
   json_object_set_new(location, "physicalLocation", physical);
   if (where->message)
@@ -97,12 +97,12 @@ static json_t *report_sarif__location(const finding_location *where, size_t id, 
 static json_t *report_sarif__clipped(const char *text, size_t max) {
   size_t length = strlen(text);
   if (length <= max)
-    return report_json_string(text);
+    return json_text_string(text);
   size_t cut = max - 3;
   while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
     cut--;
   char *clipped = xasprintf("%.*s...", (int)cut, text);
-  json_t *value = report_json_string(clipped);
+  json_t *value = json_text_string(clipped);
   free(clipped);
   return value;
 }
@@ -110,7 +110,7 @@ static json_t *report_sarif__clipped(const char *text, size_t max) {
 static json_t *report_sarif__strings(const char *const *items, size_t count) {
   json_t *array = json_array();
   for (size_t i = 0; i < count; i++)
-    json_array_append_new(array, report_json_string(items[i]));
+    json_array_append_new(array, json_text_string(items[i]));
   return array;
 }
 
@@ -255,7 +255,7 @@ static json_t *report_sarif__automation(const report_context *context) {
     category = REPORT_SARIF_DEFAULT_CATEGORY;
   size_t length = strlen(category);
   char *id = xasprintf("%s%s", category, length > 0 && category[length - 1] == '/' ? "" : "/");
-  json_t *automation = json_pack("{s:o}", "id", report_json_string(id));
+  json_t *automation = json_pack("{s:o}", "id", json_text_string(id));
   free(id);
   return automation;
 }

@@ -48,18 +48,18 @@ static void test_file_uri_of_root(void **state) {
   free(uri);
 }
 
-// What report_json_string makes of text, written by report_json_dumps as
+// What json_text_string makes of text, written by json_text_dumps as
 // the JSON formats for scripts write it (exact) and as the others do.
 static void assert_json_string(const char *text, const char *exact, const char *lossy) {
-  json_t *value = report_json_string(text);
+  json_t *value = json_text_string(text);
   assert_non_null(value);
-  char *written = report_json_dumps(value, JSON_ENCODE_ANY, true);
+  char *written = json_text_dumps(value, JSON_ENCODE_ANY, true);
   assert_string_equal(written, exact);
   free(written);
-  written = report_json_dumps(value, JSON_ENCODE_ANY | JSON_ENSURE_ASCII, false);
+  written = json_text_dumps(value, JSON_ENCODE_ANY | JSON_ENSURE_ASCII, false);
   assert_string_equal(written, lossy);
   free(written);
-  assert_true(report_json_string_is(value, text));
+  assert_true(json_text_string_is(value, text));
   json_decref(value);
 }
 
@@ -81,12 +81,12 @@ static void test_json_string_survives_bad_bytes(void **state) {
                      "\"\\u0001 \\u000101 \\\\u0001 \\udcfe\"",
                      "\"\\u0001 \\u000101 \\\\u0001 \\uFFFD\"");
   assert_json_string("", "\"\"", "\"\"");
-  json_t *null_value = report_json_string(NULL);
+  json_t *null_value = json_text_string(NULL);
   assert_true(json_is_null(null_value));
   json_decref(null_value);
   // Without ENSURE_ASCII, U+FFFD is written as such.
-  json_t *value = report_json_string("x\xff");
-  char *written = report_json_dumps(value, JSON_ENCODE_ANY, false);
+  json_t *value = json_text_string("x\xff");
+  char *written = json_text_dumps(value, JSON_ENCODE_ANY, false);
   assert_string_equal(written, "\"x\xef\xbf\xbd\"");
   free(written);
   json_decref(value);

@@ -7,15 +7,14 @@
 // when the deprecation ends; whether that has passed is a question for a
 // deprecation_clock. Everything here is a pure function of the text and the
 // config, shared by the deprecation checks, the graph JSON and
-// `strata deprecations` (docs/deprecations.md).
+// `strata deprecations` (docs/deprecations.md); it sits below the front ends
+// and the checks, and knows neither the graph nor findings (those are
+// checks/deprecation_sites.h).
 #ifndef STRATA_DEPRECATION_DATES_H
 #define STRATA_DEPRECATION_DATES_H
 
 #include "config.h"
 #include "facts.h"
-#include "finding.h"
-#include "graph.h"
-#include "notice.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -49,6 +48,21 @@ typedef struct deprecation_dating {
   // of one line share (their comments, their fingerprint).
   deprecation_dates *from;
 } deprecation_dating;
+
+// The fingerprint the sites of one line share (they share their statement,
+// facts.h): the last one made, and what it was made of, kept by the reader
+// that dated them for checks/deprecation_sites.c. rule is a rule_doc, kept
+// only to compare.
+typedef struct deprecation_fingerprint_memo {
+  const void *rule;
+  const char *path;
+  const char *statement;
+  char *kind;
+  char *fingerprint;
+} deprecation_fingerprint_memo;
+
+// self's memo (NULL when self is NULL), owned by self.
+deprecation_fingerprint_memo *deprecation_dates_memo(deprecation_dates *self);
 
 // Dates site into *out; release it with deprecation_dating_release.
 void deprecation_dates_read(deprecation_dates *self, const fact_deprecation *site,
@@ -106,23 +120,6 @@ bool deprecation_clock_init(deprecation_clock *clock, const strata_config *confi
 // tell: a version with no current version known, or kind NONE.
 bool deprecation_clock_passed(const deprecation_clock *clock, const deprecation_when *removal,
                               bool after);
-
-// Calls visit(state, file, site, dating) for every deprecation site of
-// files, in file order, each dated under config. The patterns are compiled
-// only when there is a site; when one does not compile (the config loader
-// rejects those first) the error goes to notices (may be NULL) and nothing
-// is visited.
-typedef void deprecation_visit(void *state, const graph_file *file, const fact_deprecation *site,
-                               const deprecation_dating *dating);
-void deprecation_dates_each(const graph *files, const strata_config *config, notice_list *notices,
-                            deprecation_visit *visit, void *state);
-
-// Sets what every deprecation finding carries: the fingerprint (rule, path,
-// kind and the site's line of code, never its number, and the occurrence of
-// that line among the file's sites), the file, and the properties kind,
-// message, since and removal.
-void deprecation_finding_describe(finding *item, const char *path, const fact_deprecation *site,
-                                  const deprecation_dating *dating);
 
 // The start of text for a message: white space folded, cut after max_chars
 // code points with "...". The caller frees it.

@@ -1,0 +1,3 @@
+PYBIND11_MODULE(plainext, m) {}
+PyMODINIT_FUNC PyInit_stubbed(void) { return initModule(); }
+PyMODINIT_FUNC PyInit_declared(void);

@@ -1,0 +1,3 @@
+import torch
+from torch.library import Library
+fragment = Library("myops", "FRAGMENT")

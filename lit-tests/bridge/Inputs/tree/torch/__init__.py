@@ -1,0 +1,2 @@
+import torch._C
+from torch._C import _add_docstr

@@ -1,0 +1,3 @@
+import plainext
+import stubbed
+import declared
