@@ -3,6 +3,8 @@
 // in config_keys.c.
 #include "config.h"
 
+#include "strmap.h"
+
 #include "config_keys.h"
 #include "config_node.h"
 #include "xalloc.h"
@@ -220,22 +222,110 @@ static bool config__component_excludes(const config_component *component, const 
   return false;
 }
 
-int config_component_of(const strata_config *self, const char *path, strata_language language) {
+// Whether component takes a file of language at path, its globs aside.
+static bool config__component_takes(const config_component *component, const char *path,
+                                    strata_language language) {
+  if (component->languages && !(component->languages & (1u << language)))
+    return false;
+  return !(component->exclude_count && config__component_excludes(component, path));
+}
+
+// Whether a glob of component index (of specificity) beats *best: strictly
+// more specific wins, so ties go to the earlier component.
+static bool config__beats(int index, size_t specificity, int best, size_t best_specificity) {
+  return best < 0 || specificity > best_specificity ||
+         (specificity == best_specificity && index < best);
+}
+
+// The best component by its globs, leaving out the literal ones when
+// skip_literals (the index has those).
+static int config__component_by_globs(const strata_config *self, const char *path,
+                                      strata_language language, bool skip_literals,
+                                      size_t *best_specificity) {
   int best = -1;
-  size_t best_specificity = 0;
+  *best_specificity = 0;
   for (size_t i = 0; i < self->component_count; i++) {
     const config_component *component = &self->components[i];
-    if (component->languages && !(component->languages & (1u << language)))
-      continue;
-    if (component->exclude_count && config__component_excludes(component, path))
+    if (!config__component_takes(component, path, language))
       continue;
     for (size_t k = 0; k < component->glob_count; k++) {
-      size_t specificity = glob_specificity(component->globs[k]);
-      // Strictly more specific wins, so ties go to the earlier component.
-      if ((best < 0 || specificity > best_specificity) && glob_match(component->globs[k], path)) {
+      const glob *pattern = component->globs[k];
+      if (skip_literals && glob_is_literal(pattern))
+        continue;
+      size_t specificity = glob_specificity(pattern);
+      if (config__beats((int)i, specificity, best, *best_specificity) &&
+          glob_match(pattern, path)) {
         best = (int)i;
-        best_specificity = specificity;
+        *best_specificity = specificity;
       }
+    }
+  }
+  return best;
+}
+
+int config_component_of(const strata_config *self, const char *path, strata_language language) {
+  size_t specificity;
+  return config__component_by_globs(self, path, language, false, &specificity);
+}
+
+typedef struct config__literal {
+  int component;
+  size_t specificity;
+  uint32_t next; // the next literal of the same path, UINT32_MAX at the end
+} config__literal;
+
+struct config_component_index {
+  const strata_config *config;
+  strmap *by_path; // literal path -> its first entry in literals
+  config__literal *literals;
+};
+
+config_component_index *config_component_index_new(const strata_config *config) {
+  config_component_index *self = xcalloc(1, sizeof(*self));
+  self->config = config;
+  self->by_path = strmap_new();
+  size_t count = 0;
+  for (size_t i = 0; i < config->component_count; i++)
+    count += config->components[i].glob_count;
+  self->literals = xmalloc((count ? count : 1) * sizeof(config__literal));
+  uint32_t used = 0;
+  // Backwards, so that each chain lists its entries in component order.
+  for (size_t i = config->component_count; i-- > 0;) {
+    const config_component *component = &config->components[i];
+    for (size_t k = component->glob_count; k-- > 0;) {
+      const glob *pattern = component->globs[k];
+      if (!glob_is_literal(pattern))
+        continue;
+      const char *text = glob_pattern(pattern);
+      uint32_t first = UINT32_MAX;
+      strmap_get(self->by_path, text, strlen(text), &first);
+      self->literals[used] = (config__literal){(int)i, glob_specificity(pattern), first};
+      strmap_put(self->by_path, text, strlen(text), used++);
+    }
+  }
+  return self;
+}
+
+void config_component_index_delete(config_component_index *self) {
+  if (!self)
+    return;
+  strmap_delete(self->by_path);
+  free(self->literals);
+  free(self);
+}
+
+int config_component_index_of(const config_component_index *self, const char *path,
+                              strata_language language) {
+  size_t best_specificity;
+  int best = config__component_by_globs(self->config, path, language, true, &best_specificity);
+  uint32_t at = UINT32_MAX;
+  strmap_get(self->by_path, path, strlen(path), &at);
+  for (; at != UINT32_MAX; at = self->literals[at].next) {
+    const config__literal *literal = &self->literals[at];
+    if (config__beats(literal->component, literal->specificity, best, best_specificity) &&
+        config__component_takes(&self->config->components[literal->component], path, language)) {
+      best = literal->component;
+      best_specificity = literal->specificity;
     }
   }
   return best;

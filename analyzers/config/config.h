@@ -312,6 +312,15 @@ void config_error_release(config_error *error);
 // specific matching glob among those that take the language and do not
 // exclude the path (ties: the first in the file). -1 when none matches.
 int config_component_of(const strata_config *self, const char *path, strata_language language);
+
+// config_component_of for many paths: the components' literal paths
+// (torch_python's 138 files, say) are looked up in a map, not compared with
+// each path in turn. It borrows config, which must outlive it.
+typedef struct config_component_index config_component_index;
+config_component_index *config_component_index_new(const strata_config *config);
+void config_component_index_delete(config_component_index *self);
+int config_component_index_of(const config_component_index *self, const char *path,
+                              strata_language language);
 // Whether relative path is excluded.
 bool config_is_excluded(const strata_config *self, const char *path);
 // Whether the whole folder (relative path) is excluded, so the walk skips it.

@@ -443,6 +443,10 @@ bool glob_matches_everything_below(const glob *self, const char *folder) {
   return false;
 }
 
+bool glob_is_literal(const glob *self) {
+  return self->shape == GLOB_SHAPE_LITERAL;
+}
+
 const char *glob_pattern(const glob *self) {
   return self->pattern;
 }

@@ -22,6 +22,8 @@ bool glob_match(const glob *self, const char *path);
 bool glob_matches_everything_below(const glob *self, const char *folder);
 
 const char *glob_pattern(const glob *self);
+// Whether the pattern has no wildcard: it matches its own text only.
+bool glob_is_literal(const glob *self);
 // How specific the pattern is: the number of literal characters. The most
 // specific of several matching component globs decides a file's component.
 size_t glob_specificity(const glob *self);

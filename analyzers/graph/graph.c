@@ -224,13 +224,16 @@ static void graph__index_edges(graph *self) {
 }
 
 void graph_build(graph *self, const strata_config *config, notice_list *notices) {
+  config_component_index *components = config ? config_component_index_new(config) : NULL;
   for (size_t i = 0; i < self->file_count; i++) {
     graph_file *file = &self->files[i];
-    file->component = config ? config_component_of(config, file->path, file->language) : -1;
+    file->component =
+        components ? config_component_index_of(components, file->path, file->language) : -1;
     free(file->module);
     file->module = file->language == STRATA_LANG_PYTHON ? python_module_for_path(config, file->path)
                                                         : xstrdup(file->path);
   }
+  config_component_index_delete(components);
   size_t tree_files = self->file_count;
   // The bridge's index holds file indices, which sorting generated nodes in
   // changes: it lives while the resolvers bind through it.

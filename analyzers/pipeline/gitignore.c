@@ -17,10 +17,6 @@ typedef struct gitignore_rule {
   // the name itself when it is literal, or the suffix of a `*SUFFIX`.
   char *name;
   char *suffix;
-  // What every path it matches starts with: the pattern up to its first
-  // wildcard ("torch/lib/" of `/torch/lib/*.a`), which rules out most
-  // anchored rules of a root .gitignore without the glob.
-  size_t prefix_length;
 } gitignore_rule;
 
 struct gitignore {
@@ -129,7 +125,6 @@ static void gitignore__line(gitignore *self, const char *folder, const char *lin
   const char *message;
   size_t offset;
   rule.pattern = glob_new(pattern.data, &message, &offset);
-  rule.prefix_length = strcspn(pattern.data, "*?[");
   strbuf_release(&pattern);
   if (!rule.pattern) {
     free(rule.name);
@@ -158,9 +153,6 @@ static bool gitignore__matches(const gitignore_rule *rule, const char *path, con
     return false;
   if (rule->folder_length &&
       (strncmp(path, rule->folder, rule->folder_length) != 0 || path[rule->folder_length] != '/'))
-    return false;
-  if (rule->prefix_length > rule->folder_length + 1 &&
-      strncmp(path, glob_pattern(rule->pattern), rule->prefix_length) != 0)
     return false;
   if (rule->name && strcmp(rule->name, name) != 0)
     return false;

@@ -395,11 +395,20 @@ static void test_builtin_default(void **state) {
       {"benchmarks/operator_benchmark/benchmark_core.py", STRATA_LANG_PYTHON, "benchmarks"},
       {"torchgen/gen.py", STRATA_LANG_PYTHON, "codegen"},
       {"setup.py", STRATA_LANG_PYTHON, ""},
+      // Literal paths (torch_python lists libtorch_python's sources).
+      {"torch/csrc/Module.cpp", STRATA_LANG_CPP, "torch_python"},
+      {"torch/csrc/autograd/python_variable.cpp", STRATA_LANG_CPP, "torch_python"},
   };
-  for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+  // The index (literal paths in a map) says what the plain search says.
+  config_component_index *index = config_component_index_new(config);
+  for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
     if (strcmp(builtin_component(config, files[i].path, files[i].language), files[i].component))
       fail_msg("%s is in '%s', not '%s'", files[i].path,
                builtin_component(config, files[i].path, files[i].language), files[i].component);
+    assert_int_equal(config_component_index_of(index, files[i].path, files[i].language),
+                     config_component_of(config, files[i].path, files[i].language));
+  }
+  config_component_index_delete(index);
   assert_true(config_folder_is_excluded(config, "third_party"));
   assert_true(config_folder_is_excluded(config, "web/node_modules"));
   assert_true(config_generated_header(config, "ATen/ops/empty.h") != NULL);
