@@ -1,5 +1,7 @@
 #include "fact_cache.h"
 
+#include "byte_pack.h"
+
 #include "atomic_file.h"
 #include "facts_codec.h"
 #include "strmap.h"
@@ -53,39 +55,6 @@ fact_cache_hash fact_cache_hash_bytes(const char *bytes, size_t length) {
   return result;
 }
 
-typedef struct pack_reader {
-  const char *at;
-  const char *end;
-  bool ok;
-} pack_reader;
-
-static uint64_t pack__read_u64(pack_reader *self, size_t width) {
-  if (!self->ok || (size_t)(self->end - self->at) < width) {
-    self->ok = false;
-    return 0;
-  }
-  uint64_t value = 0;
-  for (size_t i = 0; i < width; i++)
-    value |= (uint64_t)(unsigned char)self->at[i] << (8 * i);
-  self->at += width;
-  return value;
-}
-
-static const char *pack__read_bytes(pack_reader *self, size_t length) {
-  if (!self->ok || (size_t)(self->end - self->at) < length) {
-    self->ok = false;
-    return NULL;
-  }
-  const char *bytes = self->at;
-  self->at += length;
-  return bytes;
-}
-
-static void pack__put_u64(strbuf *out, uint64_t value, size_t width) {
-  for (size_t i = 0; i < width; i++)
-    strbuf_append_char(out, (char)(unsigned char)(value >> (8 * i)));
-}
-
 static bool fact_cache__read_file(const char *path, char **bytes, size_t *length) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
@@ -118,14 +87,14 @@ static bool fact_cache__read_file(const char *path, char **bytes, size_t *length
 static void fact_cache__load(fact_cache *self) {
   if (!fact_cache__read_file(self->pack_path, &self->bytes, &self->length))
     return;
-  pack_reader in = {self->bytes, self->bytes + self->length, true};
-  const char *magic = pack__read_bytes(&in, 8);
-  uint64_t format = pack__read_u64(&in, 4);
-  uint64_t facts_format = pack__read_u64(&in, 4);
-  uint64_t key = pack__read_u64(&in, 8);
-  self->written_at = (int64_t)pack__read_u64(&in, 8);
-  uint64_t count = pack__read_u64(&in, 8);
-  uint64_t header_sum = pack__read_u64(&in, 8);
+  byte_reader in = {self->bytes, self->bytes + self->length, true};
+  const char *magic = byte_reader_bytes(&in, 8);
+  uint64_t format = byte_reader_uint(&in, 4);
+  uint64_t facts_format = byte_reader_uint(&in, 4);
+  uint64_t key = byte_reader_uint(&in, 8);
+  self->written_at = (int64_t)byte_reader_uint(&in, 8);
+  uint64_t count = byte_reader_uint(&in, 8);
+  uint64_t header_sum = byte_reader_uint(&in, 8);
   if (!in.ok || memcmp(magic, PACK_MAGIC, 8) != 0 || format != PACK_FORMAT ||
       facts_format != FACTS_FORMAT || key != self->options_key ||
       header_sum != XXH3_64bits(self->bytes, 40) || count > self->length / 60)
@@ -134,18 +103,18 @@ static void fact_cache__load(fact_cache *self) {
   for (uint64_t i = 0; i < count; i++) {
     const char *start = in.at;
     pack_entry entry;
-    entry.path_length = (size_t)pack__read_u64(&in, 4);
-    entry.path = pack__read_bytes(&in, entry.path_length);
-    entry.stamp.size = (int64_t)pack__read_u64(&in, 8);
-    entry.stamp.inode = (int64_t)pack__read_u64(&in, 8);
-    entry.stamp.mtime_sec = (int64_t)pack__read_u64(&in, 8);
-    entry.stamp.mtime_nsec = (int64_t)pack__read_u64(&in, 8);
-    entry.hash.low = pack__read_u64(&in, 8);
-    entry.hash.high = pack__read_u64(&in, 8);
-    entry.payload_length = (size_t)pack__read_u64(&in, 4);
-    entry.payload = pack__read_bytes(&in, entry.payload_length);
+    entry.path_length = (size_t)byte_reader_uint(&in, 4);
+    entry.path = byte_reader_bytes(&in, entry.path_length);
+    entry.stamp.size = (int64_t)byte_reader_uint(&in, 8);
+    entry.stamp.inode = (int64_t)byte_reader_uint(&in, 8);
+    entry.stamp.mtime_sec = (int64_t)byte_reader_uint(&in, 8);
+    entry.stamp.mtime_nsec = (int64_t)byte_reader_uint(&in, 8);
+    entry.hash.low = byte_reader_uint(&in, 8);
+    entry.hash.high = byte_reader_uint(&in, 8);
+    entry.payload_length = (size_t)byte_reader_uint(&in, 4);
+    entry.payload = byte_reader_bytes(&in, entry.payload_length);
     size_t covered = (size_t)(in.at - start);
-    uint64_t sum = pack__read_u64(&in, 8);
+    uint64_t sum = byte_reader_uint(&in, 8);
     if (!in.ok || sum != XXH3_64bits(start, covered))
       break;
     self->entries[self->entry_count++] = entry;
@@ -233,29 +202,29 @@ bool fact_cache_write(fact_cache *self, const char *const *paths, const fact_cac
   strbuf out;
   strbuf_init(&out);
   strbuf_append(&out, PACK_MAGIC, 8);
-  pack__put_u64(&out, PACK_FORMAT, 4);
-  pack__put_u64(&out, FACTS_FORMAT, 4);
-  pack__put_u64(&out, self->options_key, 8);
-  pack__put_u64(&out, (uint64_t)run_start_sec, 8);
-  pack__put_u64(&out, valid, 8);
-  pack__put_u64(&out, XXH3_64bits(out.data, 40), 8);
+  byte_pack_put_uint(&out, PACK_FORMAT, 4);
+  byte_pack_put_uint(&out, FACTS_FORMAT, 4);
+  byte_pack_put_uint(&out, self->options_key, 8);
+  byte_pack_put_uint(&out, (uint64_t)run_start_sec, 8);
+  byte_pack_put_uint(&out, valid, 8);
+  byte_pack_put_uint(&out, XXH3_64bits(out.data, 40), 8);
   for (size_t i = 0; i < count; i++) {
     const fact_cache_record *record = &records[i];
     if (!record->valid)
       continue;
     size_t start = out.length;
     size_t path_length = strlen(paths[i]);
-    pack__put_u64(&out, path_length, 4);
+    byte_pack_put_uint(&out, path_length, 4);
     strbuf_append(&out, paths[i], path_length);
-    pack__put_u64(&out, (uint64_t)record->stamp.size, 8);
-    pack__put_u64(&out, (uint64_t)record->stamp.inode, 8);
-    pack__put_u64(&out, (uint64_t)record->stamp.mtime_sec, 8);
-    pack__put_u64(&out, (uint64_t)record->stamp.mtime_nsec, 8);
-    pack__put_u64(&out, record->hash.low, 8);
-    pack__put_u64(&out, record->hash.high, 8);
-    pack__put_u64(&out, record->payload_length, 4);
+    byte_pack_put_uint(&out, (uint64_t)record->stamp.size, 8);
+    byte_pack_put_uint(&out, (uint64_t)record->stamp.inode, 8);
+    byte_pack_put_uint(&out, (uint64_t)record->stamp.mtime_sec, 8);
+    byte_pack_put_uint(&out, (uint64_t)record->stamp.mtime_nsec, 8);
+    byte_pack_put_uint(&out, record->hash.low, 8);
+    byte_pack_put_uint(&out, record->hash.high, 8);
+    byte_pack_put_uint(&out, record->payload_length, 4);
     strbuf_append(&out, record->payload, record->payload_length);
-    pack__put_u64(&out, XXH3_64bits(out.data + start, out.length - start), 8);
+    byte_pack_put_uint(&out, XXH3_64bits(out.data + start, out.length - start), 8);
   }
   bool ok = false;
   if (mkdir(self->folder, 0777) == 0) {

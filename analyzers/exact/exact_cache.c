@@ -1,5 +1,7 @@
 #include "exact_cache.h"
 
+#include "byte_pack.h"
+
 #include "fact_cache.h"
 #include "strbuf.h"
 #include "strmap.h"
@@ -86,41 +88,6 @@ struct exact_cache {
   bool changed;
 };
 
-typedef struct exact_cache_reader {
-  const char *at;
-  const char *end;
-  bool ok;
-} exact_cache_reader;
-
-static uint64_t exact_cache__read(exact_cache_reader *self, size_t width) {
-  if (!self->ok || (size_t)(self->end - self->at) < width) {
-    self->ok = false;
-    return 0;
-  }
-  uint64_t value = 0;
-  for (size_t i = 0; i < width; i++)
-    value |= (uint64_t)(unsigned char)self->at[i] << (8 * i);
-  self->at += width;
-  return value;
-}
-
-static const char *exact_cache__read_bytes(exact_cache_reader *self, size_t length) {
-  if (!self->ok || (size_t)(self->end - self->at) < length) {
-    self->ok = false;
-    return NULL;
-  }
-  const char *bytes = self->at;
-  self->at += length;
-  return bytes;
-}
-
-static void exact_cache__put(strbuf *out, uint64_t value, size_t width) {
-  char bytes[8];
-  for (size_t i = 0; i < width; i++)
-    bytes[i] = (char)(value >> (8 * i));
-  strbuf_append(out, bytes, width);
-}
-
 static void exact_cache__read_file(exact_cache *self) {
   FILE *file = fopen(self->pack_path, "rb");
   if (!file)
@@ -142,33 +109,33 @@ static void exact_cache__load(exact_cache *self) {
   exact_cache__read_file(self);
   if (self->length < 8 || memcmp(self->bytes, EXACT_PACK_MAGIC, 8) != 0)
     return;
-  exact_cache_reader in = {self->bytes + 8, self->bytes + self->length, true};
-  if (exact_cache__read(&in, 4) != EXACT_PACK_FORMAT)
+  byte_reader in = {self->bytes + 8, self->bytes + self->length, true};
+  if (byte_reader_uint(&in, 4) != EXACT_PACK_FORMAT)
     return;
-  self->written_at = (int64_t)exact_cache__read(&in, 8);
+  self->written_at = (int64_t)byte_reader_uint(&in, 8);
   const char *tables = in.at;
-  uint64_t path_count = exact_cache__read(&in, 4);
+  uint64_t path_count = byte_reader_uint(&in, 4);
   if (!in.ok || path_count > self->length / 4)
     return;
   char **paths = xcalloc(path_count + 1, sizeof(char *));
   for (uint64_t i = 0; in.ok && i < path_count; i++) {
-    size_t length = (size_t)exact_cache__read(&in, 4);
-    const char *bytes = exact_cache__read_bytes(&in, length);
+    size_t length = (size_t)byte_reader_uint(&in, 4);
+    const char *bytes = byte_reader_bytes(&in, length);
     if (bytes && !memchr(bytes, '\0', length))
       paths[i] = xstrndup(bytes, length);
     else
       in.ok = false;
   }
-  uint64_t probe_count = exact_cache__read(&in, 4);
+  uint64_t probe_count = byte_reader_uint(&in, 4);
   if (probe_count > self->length / 6)
     in.ok = false;
   exact_cache_probe *probes = xcalloc(in.ok ? probe_count + 1 : 1, sizeof(exact_cache_probe));
   size_t probes_read = 0;
   for (uint64_t i = 0; in.ok && i < probe_count; i++) {
-    uint64_t dialect = exact_cache__read(&in, 1);
-    uint64_t unknown = exact_cache__read(&in, 1);
-    size_t length = (size_t)exact_cache__read(&in, 4);
-    const char *bytes = exact_cache__read_bytes(&in, length);
+    uint64_t dialect = byte_reader_uint(&in, 1);
+    uint64_t unknown = byte_reader_uint(&in, 1);
+    size_t length = (size_t)byte_reader_uint(&in, 4);
+    const char *bytes = byte_reader_bytes(&in, length);
     if (!bytes || dialect > EXACT_DIALECT_CUDA || unknown > 1 || memchr(bytes, '\0', length)) {
       in.ok = false;
       break;
@@ -177,8 +144,8 @@ static void exact_cache__load(exact_cache *self) {
         (exact_cache_probe){xstrndup(bytes, length), (exact_dialect)dialect, unknown == 1};
   }
   size_t covered = (size_t)(in.at - tables);
-  uint64_t sum = exact_cache__read(&in, 8);
-  uint64_t unit_count = exact_cache__read(&in, 4);
+  uint64_t sum = byte_reader_uint(&in, 8);
+  uint64_t unit_count = byte_reader_uint(&in, 4);
   if (!in.ok || sum != XXH3_64bits(tables, covered) || unit_count > self->length / 24) {
     for (uint64_t i = 0; i < path_count; i++)
       free(paths[i]);
@@ -194,9 +161,9 @@ static void exact_cache__load(exact_cache *self) {
   self->probe_count = self->old_probe_count = probes_read;
   self->old_units = xcalloc(unit_count + 1, sizeof(exact_cache_unit));
   for (uint64_t i = 0; i < unit_count; i++) {
-    size_t length = (size_t)exact_cache__read(&in, 4);
-    const char *record = exact_cache__read_bytes(&in, length);
-    uint64_t record_sum = exact_cache__read(&in, 8);
+    size_t length = (size_t)byte_reader_uint(&in, 4);
+    const char *record = byte_reader_bytes(&in, length);
+    uint64_t record_sum = byte_reader_uint(&in, 8);
     if (!in.ok || length < 16 || record_sum != XXH3_64bits(record, length))
       break;
     self->old_units[self->old_unit_count] = (exact_cache_unit){record, length};
@@ -345,35 +312,35 @@ static void exact_cache__append(exact_cache *self, const exact_unit_key *key,
                                 const char *payload, size_t payload_length) {
   strbuf *out = &self->records;
   size_t start = out->length;
-  exact_cache__put(out, 0, 4); // the record's length, set below
-  exact_cache__put(out, key->low, 8);
-  exact_cache__put(out, key->high, 8);
-  exact_cache__put(out, file_count, 4);
+  byte_pack_put_uint(out, 0, 4); // the record's length, set below
+  byte_pack_put_uint(out, key->low, 8);
+  byte_pack_put_uint(out, key->high, 8);
+  byte_pack_put_uint(out, file_count, 4);
   for (size_t i = 0; i < file_count; i++) {
     const exact_cache_state *state = files[i];
-    exact_cache__put(out, exact_cache__new_path(self, state->path), 4);
-    exact_cache__put(out, (uint64_t)state->stamp.size, 8);
-    exact_cache__put(out, (uint64_t)state->stamp.inode, 8);
-    exact_cache__put(out, (uint64_t)state->stamp.mtime_sec, 8);
-    exact_cache__put(out, (uint64_t)state->stamp.mtime_nsec, 8);
-    exact_cache__put(out, state->hash.low, 8);
-    exact_cache__put(out, state->hash.high, 8);
+    byte_pack_put_uint(out, exact_cache__new_path(self, state->path), 4);
+    byte_pack_put_uint(out, (uint64_t)state->stamp.size, 8);
+    byte_pack_put_uint(out, (uint64_t)state->stamp.inode, 8);
+    byte_pack_put_uint(out, (uint64_t)state->stamp.mtime_sec, 8);
+    byte_pack_put_uint(out, (uint64_t)state->stamp.mtime_nsec, 8);
+    byte_pack_put_uint(out, state->hash.low, 8);
+    byte_pack_put_uint(out, state->hash.high, 8);
   }
-  exact_cache__put(out, watch_count, 4);
+  byte_pack_put_uint(out, watch_count, 4);
   for (size_t i = 0; i < watch_count; i++) {
     const exact_cache_state *exists = watches[i].exists;
-    exact_cache__put(out, exact_cache__new_path(self, watches[i].folder), 4);
-    exact_cache__put(out, exact_cache__new_path(self, exists->path), 4);
-    exact_cache__put(out, (uint64_t)exists->stamp.inode, 8);
-    exact_cache__put(out, (uint64_t)exists->stamp.mtime_sec, 8);
-    exact_cache__put(out, (uint64_t)exists->stamp.mtime_nsec, 8);
+    byte_pack_put_uint(out, exact_cache__new_path(self, watches[i].folder), 4);
+    byte_pack_put_uint(out, exact_cache__new_path(self, exists->path), 4);
+    byte_pack_put_uint(out, (uint64_t)exists->stamp.inode, 8);
+    byte_pack_put_uint(out, (uint64_t)exists->stamp.mtime_sec, 8);
+    byte_pack_put_uint(out, (uint64_t)exists->stamp.mtime_nsec, 8);
   }
-  exact_cache__put(out, payload_length, 4);
+  byte_pack_put_uint(out, payload_length, 4);
   strbuf_append(out, payload, payload_length);
   size_t length = out->length - start - 4;
   for (size_t i = 0; i < 4; i++)
     out->data[start + i] = (char)(length >> (8 * i));
-  exact_cache__put(out, XXH3_64bits(out->data + start + 4, length), 8);
+  byte_pack_put_uint(out, XXH3_64bits(out->data + start + 4, length), 8);
   self->record_count++;
 }
 
@@ -388,8 +355,8 @@ static exact_tu *exact_cache__find_locked(exact_cache *self, const exact_unit_ke
   if (!strmap_get(self->old_index, key_bytes, 16, &index))
     return NULL;
   const exact_cache_unit *unit = &self->old_units[index];
-  exact_cache_reader in = {unit->record + 16, unit->record + unit->length, true};
-  uint64_t file_count = exact_cache__read(&in, 4);
+  byte_reader in = {unit->record + 16, unit->record + unit->length, true};
+  uint64_t file_count = byte_reader_uint(&in, 4);
   if (!in.ok || file_count > unit->length / EXACT_DEP_BYTES)
     return NULL;
   const char **paths = xcalloc(file_count + 1, sizeof(char *));
@@ -398,15 +365,15 @@ static exact_tu *exact_cache__find_locked(exact_cache *self, const exact_unit_ke
   exact_cache_watch *watches = NULL;
   bool same = true; // nothing changed, not even a stamp
   for (uint64_t i = 0; i < file_count; i++) {
-    uint64_t path = exact_cache__read(&in, 4);
+    uint64_t path = byte_reader_uint(&in, 4);
     fact_cache_stamp stamp;
-    stamp.size = (int64_t)exact_cache__read(&in, 8);
-    stamp.inode = (int64_t)exact_cache__read(&in, 8);
-    stamp.mtime_sec = (int64_t)exact_cache__read(&in, 8);
-    stamp.mtime_nsec = (int64_t)exact_cache__read(&in, 8);
+    stamp.size = (int64_t)byte_reader_uint(&in, 8);
+    stamp.inode = (int64_t)byte_reader_uint(&in, 8);
+    stamp.mtime_sec = (int64_t)byte_reader_uint(&in, 8);
+    stamp.mtime_nsec = (int64_t)byte_reader_uint(&in, 8);
     fact_cache_hash hash;
-    hash.low = exact_cache__read(&in, 8);
-    hash.high = exact_cache__read(&in, 8);
+    hash.low = byte_reader_uint(&in, 8);
+    hash.high = byte_reader_uint(&in, 8);
     if (!in.ok || path >= self->old_path_count)
       goto cleanup;
     exact_cache_state *state = exact_cache__state(self, self->old_paths[path]);
@@ -427,16 +394,16 @@ static exact_tu *exact_cache__find_locked(exact_cache *self, const exact_unit_ke
     paths[i] = state->path;
     files[i] = state;
   }
-  uint64_t watch_count = exact_cache__read(&in, 4);
+  uint64_t watch_count = byte_reader_uint(&in, 4);
   if (!in.ok || watch_count > unit->length / 32)
     goto cleanup;
   watches = xcalloc(watch_count + 1, sizeof(exact_cache_watch));
   for (uint64_t i = 0; i < watch_count; i++) {
-    uint64_t folder = exact_cache__read(&in, 4);
-    uint64_t exists = exact_cache__read(&in, 4);
-    int64_t inode = (int64_t)exact_cache__read(&in, 8);
-    int64_t mtime_sec = (int64_t)exact_cache__read(&in, 8);
-    int64_t mtime_nsec = (int64_t)exact_cache__read(&in, 8);
+    uint64_t folder = byte_reader_uint(&in, 4);
+    uint64_t exists = byte_reader_uint(&in, 4);
+    int64_t inode = (int64_t)byte_reader_uint(&in, 8);
+    int64_t mtime_sec = (int64_t)byte_reader_uint(&in, 8);
+    int64_t mtime_nsec = (int64_t)byte_reader_uint(&in, 8);
     if (!in.ok || folder >= self->old_path_count || exists >= self->old_path_count)
       goto cleanup;
     // The header is still missing while the same ancestor is the deepest
@@ -448,8 +415,8 @@ static exact_tu *exact_cache__find_locked(exact_cache *self, const exact_unit_ke
       goto cleanup;
     watches[i] = (exact_cache_watch){self->old_paths[folder], now};
   }
-  size_t payload_length = (size_t)exact_cache__read(&in, 4);
-  const char *payload = exact_cache__read_bytes(&in, payload_length);
+  size_t payload_length = (size_t)byte_reader_uint(&in, 4);
+  const char *payload = byte_reader_bytes(&in, payload_length);
   if (!payload || in.at != in.end)
     goto cleanup;
   tu = exact_tu_decode(payload, payload_length, paths, file_count);
@@ -571,25 +538,25 @@ bool exact_cache_write(exact_cache *self, int64_t run_start) {
   strbuf out;
   strbuf_init(&out);
   strbuf_append(&out, EXACT_PACK_MAGIC, 8);
-  exact_cache__put(&out, EXACT_PACK_FORMAT, 4);
-  exact_cache__put(&out, (uint64_t)run_start, 8);
+  byte_pack_put_uint(&out, EXACT_PACK_FORMAT, 4);
+  byte_pack_put_uint(&out, (uint64_t)run_start, 8);
   size_t tables = out.length;
-  exact_cache__put(&out, self->new_path_count, 4);
+  byte_pack_put_uint(&out, self->new_path_count, 4);
   for (size_t i = 0; i < self->new_path_count; i++) {
     size_t length = strlen(self->new_paths[i]);
-    exact_cache__put(&out, length, 4);
+    byte_pack_put_uint(&out, length, 4);
     strbuf_append(&out, self->new_paths[i], length);
   }
-  exact_cache__put(&out, self->probe_count, 4);
+  byte_pack_put_uint(&out, self->probe_count, 4);
   for (size_t i = 0; i < self->probe_count; i++) {
     size_t length = strlen(self->probes[i].flag);
-    exact_cache__put(&out, (uint64_t)self->probes[i].dialect, 1);
-    exact_cache__put(&out, self->probes[i].unknown, 1);
-    exact_cache__put(&out, length, 4);
+    byte_pack_put_uint(&out, (uint64_t)self->probes[i].dialect, 1);
+    byte_pack_put_uint(&out, self->probes[i].unknown, 1);
+    byte_pack_put_uint(&out, length, 4);
     strbuf_append(&out, self->probes[i].flag, length);
   }
-  exact_cache__put(&out, XXH3_64bits(out.data + tables, out.length - tables), 8);
-  exact_cache__put(&out, self->record_count, 4);
+  byte_pack_put_uint(&out, XXH3_64bits(out.data + tables, out.length - tables), 8);
+  byte_pack_put_uint(&out, self->record_count, 4);
   strbuf_append(&out, self->records.data, self->records.length);
 
   mkdir(self->folder, 0777); // the fact cache made it, with its tags, unless it could not
