@@ -36,7 +36,7 @@ static int edge__layer(const strata_config *config, const graph_file *file) {
 
 static bool edge__breaks_component_layers(const strata_config *config,
                                           const graph *dependency_graph, const graph_edge *edge) {
-  if (!config || config->layer_count == 0)
+  if (!config || config->layer_count == 0 || !(config->layer_scopes & (1u << edge->scope)))
     return false;
   const graph_file *from = &dependency_graph->files[edge->from];
   const graph_file *to = &dependency_graph->files[edge->to];

@@ -1,25 +1,42 @@
 #include "layered.h"
 
+#include "strmap.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
 #include <string.h>
 
-// The index into entry->names of the layer path lies in, inside container,
-// or -1: the first path segment below the container, a file's name without
-// its extension.
-static int layered__name(const config_layered *entry, const char *container, const char *path) {
-  size_t length = strlen(container);
-  if (strncmp(path, container, length) != 0 || path[length] != '/')
-    return -1;
-  const char *rest = path + length + 1;
+// The name path has right below container, or NULL when it is not below
+// it: the first path segment below the container, a file's name without its
+// extension; *length is set to the name's length.
+static const char *layered__segment(const char *container, const char *path, size_t *length) {
+  size_t container_length = strlen(container);
+  if (strncmp(path, container, container_length) != 0 || path[container_length] != '/')
+    return NULL;
+  const char *rest = path + container_length + 1;
   size_t segment = strcspn(rest, "/");
   if (rest[segment] == '\0') { // a file right in the container: its name less the extension
     const char *dot = strrchr(rest, '.');
     if (dot && dot != rest)
       segment = (size_t)(dot - rest);
   }
-  for (size_t i = 0; i < entry->name_count; i++)
-    if (strlen(entry->names[i]) == segment && strncmp(entry->names[i], rest, segment) == 0)
+  *length = segment;
+  return rest;
+}
+
+static int layered__find(char *const *names, size_t count, const char *name, size_t length) {
+  for (size_t i = 0; i < count; i++)
+    if (strlen(names[i]) == length && strncmp(names[i], name, length) == 0)
       return (int)i;
   return -1;
+}
+
+// The index into entry->names of the layer path lies in, inside container,
+// or -1.
+static int layered__name(const config_layered *entry, const char *container, const char *path) {
+  size_t length;
+  const char *name = layered__segment(container, path, &length);
+  return name ? layered__find(entry->names, entry->name_count, name, length) : -1;
 }
 
 bool layered_edge_breaks(const strata_config *config, const graph *dependency_graph,
@@ -30,6 +47,8 @@ bool layered_edge_breaks(const strata_config *config, const graph *dependency_gr
   const char *to = dependency_graph->files[edge->to].path;
   for (size_t r = 0; r < config->layered_count; r++) {
     const config_layered *entry = &config->layered[r];
+    if (!(entry->scopes & (1u << edge->scope)))
+      continue; // the entry does not count dependencies of this scope
     for (size_t c = 0; c < entry->container_count; c++) {
       const char *container = entry->containers[c];
       int from_name = layered__name(entry, container, from);
@@ -57,4 +76,39 @@ bool layered_edge_breaks(const strata_config *config, const graph *dependency_gr
     }
   }
   return false;
+}
+
+void layered_each_unlisted(const strata_config *config, const graph *dependency_graph,
+                           layered_unlisted_report report, void *context) {
+  if (!config)
+    return;
+  strmap *seen = strmap_new();
+  for (size_t r = 0; r < config->layered_count; r++) {
+    const config_layered *entry = &config->layered[r];
+    if (!entry->exhaustive)
+      continue;
+    for (size_t c = 0; c < entry->container_count; c++) {
+      const char *container = entry->containers[c];
+      strmap_delete(seen);
+      seen = strmap_new();
+      for (size_t f = 0; f < dependency_graph->file_count; f++) {
+        const graph_file *file = &dependency_graph->files[f];
+        size_t length;
+        const char *name = file->generated ? NULL : layered__segment(container, file->path, &length);
+        // The container's own __init__ is no member of it.
+        if (!name || length == 0 || (length == 8 && strncmp(name, "__init__", 8) == 0))
+          continue;
+        if (layered__find(entry->names, entry->name_count, name, length) >= 0 ||
+            layered__find(entry->exhaustive_ignores, entry->exhaustive_ignore_count, name,
+                          length) >= 0 ||
+            strmap_get(seen, name, length, &(uint32_t){0}))
+          continue;
+        strmap_put(seen, name, length, (uint32_t)f);
+        char *owned = xstrndup(name, length);
+        report(context, entry, container, owned, file);
+        free(owned);
+      }
+    }
+  }
+  strmap_delete(seen);
 }

@@ -19,4 +19,14 @@
 bool layered_edge_breaks(const strata_config *config, const graph *dependency_graph,
                          const graph_edge *edge, strbuf *out);
 
+// Calls report once for each folder or module right below a container of an
+// `exhaustive` entry that is in no layer of it nor in its
+// exhaustive_ignores, with the first file of the tree found there, in the
+// graph's file order.
+typedef void (*layered_unlisted_report)(void *context, const config_layered *entry,
+                                        const char *container, const char *name,
+                                        const graph_file *first_file);
+void layered_each_unlisted(const strata_config *config, const graph *dependency_graph,
+                           layered_unlisted_report report, void *context);
+
 #endif

@@ -53,6 +53,7 @@ static strata_config *config__new_with_defaults(const char *source_name) {
   config->max_file_memory = CONFIG_DEFAULT_MAX_FILE_MEMORY;
   config->require_reason = true;
   config->respect_gitignore = true;
+  config->layer_scopes = CONFIG_SCOPES_ALL;
   config_deprecations *deprecations = &config->deprecations;
   deprecations->cxx_macros =
       config__copy_list(config_default_deprecation_macros, &deprecations->cxx_macro_count);
@@ -180,6 +181,7 @@ void config_delete(strata_config *self) {
     config_free_strings(entry->containers, entry->container_count);
     config_free_strings(entry->layers, entry->layer_count);
     config_free_strings(entry->names, entry->name_count);
+    config_free_strings(entry->exhaustive_ignores, entry->exhaustive_ignore_count);
     free(entry->layer_independent);
     free(entry->name_layer);
     free(entry->why);

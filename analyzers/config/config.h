@@ -118,6 +118,12 @@ typedef struct config_layered {
   uint32_t *name_layer;    // the layer of each name
   size_t name_count;
   char *why; // may be NULL
+  uint32_t scopes; // CONFIG_SCOPES_ALL unless set
+  // exhaustive: every folder or module right below a container must be a
+  // layer or one of exhaustive_ignores.
+  bool exhaustive;
+  char **exhaustive_ignores;
+  size_t exhaustive_ignore_count;
   config_position position;
 } config_layered;
 
@@ -231,6 +237,7 @@ typedef struct strata_config {
   char **layers;
   size_t layer_count;
   bool *layer_independent; // per layer: its siblings must not depend on each other
+  uint32_t layer_scopes;   // `layer_scopes`: what `layers` judges; CONFIG_SCOPES_ALL unless set
   config_forbidden *forbidden;
   size_t forbidden_count;
   config_independence *independence;

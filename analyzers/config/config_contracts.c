@@ -401,6 +401,39 @@ static bool config__layered_why(config__parser *parser, const config_node *node,
   return config__why(parser, node, "layered.why", false, &entry->why);
 }
 
+static bool config__layered_scopes(config__parser *parser, const config_node *node,
+                                   void *target) {
+  config_layered *entry = target;
+  return config__scopes(parser, node, "layered.scopes", &entry->scopes);
+}
+
+static bool config__layered_exhaustive(config__parser *parser, const config_node *node,
+                                       void *target) {
+  config_layered *entry = target;
+  return config__boolean(parser, node, "layered.exhaustive", &entry->exhaustive);
+}
+
+// A name left out of an exhaustive entry: a folder or module right below
+// each container, as a layer is named.
+static bool config__exhaustive_ignore(config__parser *parser, const config_node *item,
+                                      char **text) {
+  const char *name = *text;
+  if (name[0] == '\0' || name[strcspn(name, "/*?[ \t|:")] != '\0')
+    return config__fail(parser, item,
+                        "invalid name '%s' in 'layered.exhaustive_ignores': a folder or module "
+                        "right below each container",
+                        name);
+  return true;
+}
+
+static bool config__layered_exhaustive_ignores(config__parser *parser, const config_node *node,
+                                               void *target) {
+  config_layered *entry = target;
+  return config__string_list(parser, node, "layered.exhaustive_ignores", "a list of names",
+                             "a name", config__exhaustive_ignore, &entry->exhaustive_ignores,
+                             &entry->exhaustive_ignore_count);
+}
+
 static bool config__layered_finish(config__parser *parser, const config_node *item, void *target) {
   config_layered *entry = target;
   entry->position = item->position;
@@ -408,6 +441,18 @@ static bool config__layered_finish(config__parser *parser, const config_node *it
     return config__fail(parser, item, "a 'layered' entry needs 'containers'");
   if (entry->layer_count < 2)
     return config__fail(parser, item, "a 'layered' entry needs at least two 'layers'");
+  if (!entry->scopes)
+    entry->scopes = CONFIG_SCOPES_ALL;
+  for (size_t i = 0; i < entry->exhaustive_ignore_count; i++)
+    for (size_t k = 0; k < entry->name_count; k++)
+      if (strcmp(entry->exhaustive_ignores[i], entry->names[k]) == 0)
+        return config__fail(parser, item,
+                            "'%s' is both a layer and in 'exhaustive_ignores'; keep one",
+                            entry->names[k]);
+  if (entry->exhaustive_ignore_count && !entry->exhaustive)
+    return config__fail(parser, item,
+                        "'exhaustive_ignores' needs 'exhaustive: true' (it names what an "
+                        "exhaustive entry leaves out)");
   return true;
 }
 
@@ -417,6 +462,9 @@ bool config__layered(config__parser *parser, const config_node *node, void *targ
       {"containers", config__layered_containers, CONFIG_PHASE_MAIN},
       {"layers", config__layered_layers, CONFIG_PHASE_MAIN},
       {"why", config__layered_why, CONFIG_PHASE_MAIN},
+      {"scopes", config__layered_scopes, CONFIG_PHASE_MAIN},
+      {"exhaustive", config__layered_exhaustive, CONFIG_PHASE_MAIN},
+      {"exhaustive_ignores", config__layered_exhaustive_ignores, CONFIG_PHASE_MAIN},
   };
   strata_config *config = parser->config;
   void *entries = NULL;

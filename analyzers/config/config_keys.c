@@ -651,6 +651,11 @@ static bool config__sarif(config__parser *parser, const config_node *node, void 
   return config__nested(parser, node, "sarif", keys, sizeof(keys) / sizeof(keys[0]));
 }
 
+static bool config__layer_scopes(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  return config__scopes(parser, node, "layer_scopes", &parser->config->layer_scopes);
+}
+
 // ---------------------------------------------------------------------------
 
 static const config__key config__top_keys[] = {
@@ -669,6 +674,7 @@ static const config__key config__top_keys[] = {
     {"sarif", config__sarif, CONFIG_PHASE_MAIN},
     {"rules", config__rules, CONFIG_PHASE_MAIN},
     {"layers", config__layers, CONFIG_PHASE_REFERENCES},
+    {"layer_scopes", config__layer_scopes, CONFIG_PHASE_MAIN},
     {"forbidden", config__forbidden, CONFIG_PHASE_REFERENCES},
     {"allow", config__allow, CONFIG_PHASE_REFERENCES},
     {"independence", config__independence, CONFIG_PHASE_REFERENCES},

@@ -289,6 +289,36 @@ static void test_every_key(void **state) {
   config_delete(config);
 }
 
+static void test_layer_scopes_and_exhaustive(void **state) {
+  (void)state;
+  // Left out: every scope, not exhaustive.
+  strata_config *config = fixture_config_load("version: 1\n"
+                                              "layered:\n"
+                                              "  - {containers: [nn], layers: [a, b]}\n");
+  assert_int_equal(config->layer_scopes, CONFIG_SCOPES_ALL);
+  assert_int_equal(config->layered[0].scopes, CONFIG_SCOPES_ALL);
+  assert_false(config->layered[0].exhaustive);
+  assert_int_equal(config->layered[0].exhaustive_ignore_count, 0);
+  config_delete(config);
+
+  config = fixture_config_load("version: 1\n"
+                               "layer_scopes: [module, type_checking]\n"
+                               "layered:\n"
+                               "  - containers: [nn]\n"
+                               "    layers: [a, b]\n"
+                               "    scopes: module\n"
+                               "    exhaustive: true\n"
+                               "    exhaustive_ignores: [migrations, tests]\n");
+  assert_int_equal(config->layer_scopes,
+                   (1u << FACT_SCOPE_MODULE) | (1u << FACT_SCOPE_TYPE_CHECKING));
+  const config_layered *entry = &config->layered[0];
+  assert_int_equal(entry->scopes, CONFIG_SCOPES_IMPORT_TIME);
+  assert_true(entry->exhaustive);
+  assert_int_equal(entry->exhaustive_ignore_count, 2);
+  assert_string_equal(entry->exhaustive_ignores[1], "tests");
+  config_delete(config);
+}
+
 static void test_component_of_prefers_the_most_specific_glob(void **state) {
   (void)state;
   strata_config *config = fixture_config_load(full_config);
@@ -426,6 +456,7 @@ int main(void) {
       cmocka_unit_test(test_file_errors_name_the_file),
       cmocka_unit_test(test_empty_documents_give_defaults),
       cmocka_unit_test(test_every_key),
+      cmocka_unit_test(test_layer_scopes_and_exhaustive),
       cmocka_unit_test(test_component_of_prefers_the_most_specific_glob),
       cmocka_unit_test(test_component_of_by_language),
       cmocka_unit_test(test_exclusion),
