@@ -94,7 +94,8 @@ void layered_each_unlisted(const strata_config *config, const graph *dependency_
       for (size_t f = 0; f < dependency_graph->file_count; f++) {
         const graph_file *file = &dependency_graph->files[f];
         size_t length;
-        const char *name = file->generated ? NULL : layered__segment(container, file->path, &length);
+        const char *name =
+            file->generated ? NULL : layered__segment(container, file->path, &length);
         // The container's own __init__ is no member of it.
         if (!name || length == 0 || (length == 8 && strncmp(name, "__init__", 8) == 0))
           continue;

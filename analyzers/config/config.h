@@ -117,7 +117,7 @@ typedef struct config_layered {
   char **names;            // every name of every layer
   uint32_t *name_layer;    // the layer of each name
   size_t name_count;
-  char *why; // may be NULL
+  char *why;       // may be NULL
   uint32_t scopes; // CONFIG_SCOPES_ALL unless set
   // exhaustive: every folder or module right below a container must be a
   // layer or one of exhaustive_ignores.

@@ -401,8 +401,7 @@ static bool config__layered_why(config__parser *parser, const config_node *node,
   return config__why(parser, node, "layered.why", false, &entry->why);
 }
 
-static bool config__layered_scopes(config__parser *parser, const config_node *node,
-                                   void *target) {
+static bool config__layered_scopes(config__parser *parser, const config_node *node, void *target) {
   config_layered *entry = target;
   return config__scopes(parser, node, "layered.scopes", &entry->scopes);
 }
