@@ -6,10 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-// The name path has right below container, or NULL when it is not below
-// it: the first path segment below the container, a file's name without its
-// extension; *length is set to the name's length.
-static const char *layered__segment(const char *container, const char *path, size_t *length) {
+const char *layered_member_name(const char *container, const char *path, size_t *length) {
   size_t container_length = strlen(container);
   if (strncmp(path, container, container_length) != 0 || path[container_length] != '/')
     return NULL;
@@ -35,7 +32,7 @@ static int layered__find(char *const *names, size_t count, const char *name, siz
 // or -1.
 static int layered__name(const config_layered *entry, const char *container, const char *path) {
   size_t length;
-  const char *name = layered__segment(container, path, &length);
+  const char *name = layered_member_name(container, path, &length);
   return name ? layered__find(entry->names, entry->name_count, name, length) : -1;
 }
 
@@ -95,7 +92,7 @@ void layered_each_unlisted(const strata_config *config, const graph *dependency_
         const graph_file *file = &dependency_graph->files[f];
         size_t length;
         const char *name =
-            file->generated ? NULL : layered__segment(container, file->path, &length);
+            file->generated ? NULL : layered_member_name(container, file->path, &length);
         // The container's own __init__ is no member of it.
         if (!name || length == 0 || (length == 8 && strncmp(name, "__init__", 8) == 0))
           continue;

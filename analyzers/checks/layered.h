@@ -19,6 +19,12 @@
 bool layered_edge_breaks(const strata_config *config, const graph *dependency_graph,
                          const graph_edge *edge, strbuf *out);
 
+// The name of the member of container that path lies in, or NULL when path
+// is not below container: the first path segment below it, a file's name
+// without its extension (`torch/nn/init.py` is `init` of `torch/nn`).
+// *length is set to the name's length; the name is not terminated.
+const char *layered_member_name(const char *container, const char *path, size_t *length);
+
 // Calls report once for each folder or module right below a container of an
 // `exhaustive` entry that is in no layer of it nor in its
 // exhaustive_ignores, with the first file of the tree found there, in the

@@ -187,6 +187,13 @@ void config_delete(strata_config *self) {
     free(entry->why);
   }
   free(self->layered);
+  for (size_t i = 0; i < self->acyclic_siblings_count; i++) {
+    config_acyclic_siblings *entry = &self->acyclic_siblings[i];
+    config_free_strings(entry->ancestors, entry->ancestor_count);
+    config_free_strings(entry->skip_descendants, entry->skip_count);
+    free(entry->why);
+  }
+  free(self->acyclic_siblings);
   config_deprecations *deprecations = &self->deprecations;
   config_free_strings(deprecations->cxx_macros, deprecations->cxx_macro_count);
   config_free_strings(deprecations->python_calls, deprecations->python_call_count);

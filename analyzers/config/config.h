@@ -127,6 +127,20 @@ typedef struct config_layered {
   config_position position;
 } config_layered;
 
+// `acyclic_siblings`: below each ancestor folder, and down the folders
+// below it (depth generations), the children of a folder must not depend on
+// each other in a cycle, each child with everything below it.
+typedef struct config_acyclic_siblings {
+  char **ancestors; // folder paths
+  size_t ancestor_count;
+  uint32_t depth;          // generations below the ancestors' children judged too (10 unless set)
+  char **skip_descendants; // folders whose children are not judged
+  size_t skip_count;
+  char *why;       // may be NULL
+  uint32_t scopes; // CONFIG_SCOPES_ALL unless set
+  config_position position;
+} config_acyclic_siblings;
+
 // deprecations: what the deprecation front ends look for and how the
 // deprecation checks date a site (docs/deprecations.md).
 typedef struct config_deprecations {
@@ -248,6 +262,8 @@ typedef struct strata_config {
   size_t ignore_entry_count;
   config_layered *layered;
   size_t layered_count;
+  config_acyclic_siblings *acyclic_siblings;
+  size_t acyclic_siblings_count;
   size_t max_file_bytes; // files larger are skipped with a notice
   // What one file may cost a front end (file_budget.h): CPU seconds, and
   // bytes of the parser's memory.

@@ -1,5 +1,6 @@
 // The contracts beside `layers` and `forbidden` (docs/config.md):
-// `independence`, `protected`, `ignore` and `layered`, and what their
+// `independence`, `protected`, `ignore`, `layered` and `acyclic_siblings`,
+// and what their
 // entries share: external selectors and `scopes`.
 #include "config_parse.h"
 
@@ -113,10 +114,24 @@ typedef bool (*config__entry_finish)(config__parser *parser, const config_node *
 // Reads list node (`name`) of mappings: one slot of size bytes in *entries
 // per item (the caller frees them, *count of them, even on failure), filled
 // by keys and checked by finish.
+static bool config__entries_started(config__parser *parser, const config_node *node,
+                                    const char *name, const char *shape, const config__key *keys,
+                                    size_t key_count, size_t size, void **entries, size_t *count,
+                                    config__entry_finish start, config__entry_finish finish);
+
 static bool config__entries(config__parser *parser, const config_node *node, const char *name,
                             const char *shape, const config__key *keys, size_t key_count,
                             size_t size, void **entries, size_t *count,
                             config__entry_finish finish) {
+  return config__entries_started(parser, node, name, shape, keys, key_count, size, entries, count,
+                                 NULL, finish);
+}
+
+// config__entries, with start run on each entry before its keys (defaults).
+static bool config__entries_started(config__parser *parser, const config_node *node,
+                                    const char *name, const char *shape, const config__key *keys,
+                                    size_t key_count, size_t size, void **entries, size_t *count,
+                                    config__entry_finish start, config__entry_finish finish) {
   char what[160];
   snprintf(what, sizeof(what), "a list of %s entries", shape);
   if (!config__expect_list(parser, node, name, what, false))
@@ -134,7 +149,8 @@ static bool config__entries(config__parser *parser, const config_node *node, con
       return config__fail(parser, item, "each item of '%s' must be a mapping %s, not %s", name,
                           shape, config_node_kind_name(item));
     void *entry = (char *)*entries + size * (*count)++;
-    if (!config__run_table(parser, item, keys, key_count, where, entry) ||
+    if ((start && !start(parser, item, entry)) ||
+        !config__run_table(parser, item, keys, key_count, where, entry) ||
         !finish(parser, item, entry))
       return false;
   }
@@ -314,9 +330,10 @@ static bool config__container(config__parser *parser, const config_node *item, c
                !strstr(path, "/./") && strncmp(path, "../", 3) != 0 && !strstr(path, "/../") &&
                strcmp(path, "..") != 0;
   if (!valid)
-    return config__fail(parser, item,
-                        "invalid container '%s': write a folder of the tree such as 'torch/nn'",
-                        path);
+    return config__fail(
+        parser, item,
+        "invalid folder '%s': write a folder of the tree, without wildcards, such as 'torch/nn'",
+        path);
   return true;
 }
 
@@ -471,5 +488,84 @@ bool config__layered(config__parser *parser, const config_node *node, void *targ
                             sizeof(keys) / sizeof(keys[0]), sizeof(config_layered), &entries,
                             &config->layered_count, config__layered_finish);
   config->layered = entries;
+  return ok;
+}
+
+// ---------------------------------------------------------------------------
+// acyclic_siblings
+
+static bool config__acyclic_ancestors(config__parser *parser, const config_node *node,
+                                      void *target) {
+  config_acyclic_siblings *entry = target;
+  return config__string_list(parser, node, "acyclic_siblings.ancestors", "a list of folder paths",
+                             "a folder path", config__container, &entry->ancestors,
+                             &entry->ancestor_count);
+}
+
+static bool config__acyclic_skip(config__parser *parser, const config_node *node, void *target) {
+  config_acyclic_siblings *entry = target;
+  return config__string_list(parser, node, "acyclic_siblings.skip_descendants",
+                             "a list of folder paths", "a folder path", config__container,
+                             &entry->skip_descendants, &entry->skip_count);
+}
+
+static bool config__acyclic_depth(config__parser *parser, const config_node *node, void *target) {
+  config_acyclic_siblings *entry = target;
+  const char *text = config__is_string(node) ? node->value : "";
+  size_t digits = strspn(text, "0123456789");
+  if (digits == 0 || digits > 4 || text[digits] != '\0')
+    return config__fail(parser, node,
+                        "'acyclic_siblings.depth' must be a whole number of generations from 0 "
+                        "to 9999, not %s",
+                        config__is_string(node) ? text : config_node_kind_name(node));
+  entry->depth = (uint32_t)strtoul(text, NULL, 10);
+  return true;
+}
+
+static bool config__acyclic_why(config__parser *parser, const config_node *node, void *target) {
+  config_acyclic_siblings *entry = target;
+  return config__why(parser, node, "acyclic_siblings.why", false, &entry->why);
+}
+
+static bool config__acyclic_scopes(config__parser *parser, const config_node *node, void *target) {
+  config_acyclic_siblings *entry = target;
+  return config__scopes(parser, node, "acyclic_siblings.scopes", &entry->scopes);
+}
+
+static bool config__acyclic_finish(config__parser *parser, const config_node *item, void *target) {
+  config_acyclic_siblings *entry = target;
+  entry->position = item->position;
+  if (entry->ancestor_count == 0)
+    return config__fail(parser, item, "an 'acyclic_siblings' entry needs 'ancestors'");
+  if (!entry->scopes)
+    entry->scopes = CONFIG_SCOPES_ALL;
+  return true;
+}
+
+// Before the keys run: the default depth, which import-linter uses too.
+static bool config__acyclic_start(config__parser *parser, const config_node *item, void *target) {
+  (void)parser;
+  (void)item;
+  config_acyclic_siblings *entry = target;
+  entry->depth = 10;
+  return true;
+}
+
+bool config__acyclic_siblings(config__parser *parser, const config_node *node, void *target) {
+  (void)target;
+  static const config__key keys[] = {
+      {"ancestors", config__acyclic_ancestors, CONFIG_PHASE_MAIN},
+      {"depth", config__acyclic_depth, CONFIG_PHASE_MAIN},
+      {"skip_descendants", config__acyclic_skip, CONFIG_PHASE_MAIN},
+      {"why", config__acyclic_why, CONFIG_PHASE_MAIN},
+      {"scopes", config__acyclic_scopes, CONFIG_PHASE_MAIN},
+  };
+  strata_config *config = parser->config;
+  void *entries = NULL;
+  bool ok = config__entries_started(parser, node, "acyclic_siblings", "with 'ancestors'", keys,
+                                    sizeof(keys) / sizeof(keys[0]), sizeof(config_acyclic_siblings),
+                                    &entries, &config->acyclic_siblings_count,
+                                    config__acyclic_start, config__acyclic_finish);
+  config->acyclic_siblings = entries;
   return ok;
 }

@@ -681,6 +681,7 @@ static const config__key config__top_keys[] = {
     {"protected", config__protected, CONFIG_PHASE_REFERENCES},
     {"ignore", config__ignore, CONFIG_PHASE_REFERENCES},
     {"layered", config__layered, CONFIG_PHASE_MAIN},
+    {"acyclic_siblings", config__acyclic_siblings, CONFIG_PHASE_MAIN},
     {"generated", config__generated, CONFIG_PHASE_REFERENCES},
     {"bridge", config__bridge, CONFIG_PHASE_MAIN},
 };

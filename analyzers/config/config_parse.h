@@ -99,6 +99,7 @@ bool config__independence(config__parser *parser, const config_node *node, void 
 bool config__protected(config__parser *parser, const config_node *node, void *target);
 bool config__ignore(config__parser *parser, const config_node *node, void *target);
 bool config__layered(config__parser *parser, const config_node *node, void *target);
+bool config__acyclic_siblings(config__parser *parser, const config_node *node, void *target);
 bool config__bridge(config__parser *parser, const config_node *node, void *target);
 
 #endif
