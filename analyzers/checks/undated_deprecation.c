@@ -7,22 +7,17 @@
 // How much of a deprecation's text a finding quotes.
 #define UNDATED__QUOTE_CHARS 60
 
-// The advice of each kind of finding: text reports print it once.
-#define UNDATED__EXAMPLE "'deprecated in 2.4, will be removed in 2.6'"
-static const char undated__advice_unknown[] =
-    "name the version or date in a string literal or a comment above it, as in " UNDATED__EXAMPLE;
-static const char undated__advice_empty[] =
-    "name the version or date it started or ends in a "
-    "message or a comment above it, as in " UNDATED__EXAMPLE;
-static const char undated__advice[] = "name the version or date it started or ends, in the "
-                                      "message or a comment above it, as in " UNDATED__EXAMPLE;
+// The advice, the same for every kind of site (a message that is not a
+// literal, an empty one, one without a date): text reports print it once.
+static const char undated__advice[] =
+    "name the version or date it started or ends, in the message or a comment above it, as in "
+    "'deprecated in 2.4, will be removed in 2.6'";
 
 static void undated__report(const check_context *context, const graph_file *file,
                             const fact_deprecation *site, const deprecation_dating *dating) {
   finding *item;
   const char *advice = undated__advice;
   if (!site->message) {
-    advice = undated__advice_unknown;
     item = finding_list_add(context->findings, context->rule, file->path, site->line, site->column,
                             "the message of %s is not statically known, so whether it is dated "
                             "cannot be told: %s",
@@ -30,7 +25,6 @@ static void undated__report(const check_context *context, const graph_file *file
     // Not known to be wrong: a note, not the rule's level.
     item->level = RULE_LEVEL_NOTE;
   } else if (site->message[0] == '\0') {
-    advice = undated__advice_empty;
     item = finding_list_add(context->findings, context->rule, file->path, site->line, site->column,
                             "undated %s with no message: %s", site->kind, advice);
   } else {

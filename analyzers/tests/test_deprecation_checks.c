@@ -81,14 +81,15 @@ static void test_undated(void **state) {
   assert_int_equal(unknown->level, RULE_LEVEL_NOTE);
   assert_string_equal(unknown->message,
                       "the message of TORCH_WARN_DEPRECATION is not statically known, so whether "
-                      "it is dated cannot be told: name the version or date in a string literal "
-                      "or a comment above it, as in 'deprecated in 2.4, will be removed in 2.6'");
+                      "it is dated cannot be told: name the version or date it started or ends, "
+                      "in the message or a comment above it, as in 'deprecated in 2.4, will be "
+                      "removed in 2.6'");
   const finding *empty = &findings->items[2];
   assert_int_equal(empty->location.line, 13);
   assert_string_equal(empty->message,
                       "undated [[deprecated]] with no message: name the version or date it "
-                      "started or ends in a message or a comment above it, as in 'deprecated in "
-                      "2.4, will be removed in 2.6'");
+                      "started or ends, in the message or a comment above it, as in 'deprecated "
+                      "in 2.4, will be removed in 2.6'");
   // Two sites of the same kind differ by their statement.
   assert_string_not_equal(literal->fingerprint, empty->fingerprint);
   finding_list_delete(findings);
