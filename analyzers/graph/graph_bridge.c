@@ -297,6 +297,16 @@ void resolve_ops(graph *self) {
           free(chosen.sites);
         }
       }
+      if (!bound) {
+        // No source defines the namespace by a literal (prim's operators
+        // are registered through RegisterOperators, a test's namespace by
+        // a library it loads): an unresolved dependency, so it is seen.
+        strbuf_clear(&key);
+        strbuf_printf(&key, "torch.ops.%s", use->target);
+        if (use->name_count == 1)
+          strbuf_printf(&key, ".%s", use->names[0]);
+        graph_add_unresolved(self, (uint32_t)i, key.data, use->line, use->column, use);
+      }
     }
   }
   strbuf_release(&key);

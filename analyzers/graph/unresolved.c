@@ -366,8 +366,10 @@ void classify_unresolved(graph *self, const strata_config *config, notice_list *
     const graph_file *from = &self->files[entry->from];
     free(entry->hint);
     entry->hint = NULL;
-    if (from->language == STRATA_LANG_PYTHON ||
-        (entry->origin && entry->origin->kind == FACT_DEP_CXX_IMPORT))
+    if (entry->origin && entry->origin->kind == FACT_DEP_OP)
+      entry->category = GRAPH_UNRESOLVED_UNKNOWN; // a torch.ops namespace no source defines
+    else if (from->language == STRATA_LANG_PYTHON ||
+             (entry->origin && entry->origin->kind == FACT_DEP_CXX_IMPORT))
       entry->category = unresolved__module(self, &index, from, entry->target, &entry->hint);
     else if ((entry->origin && entry->origin->computed) || strstr(entry->target, "${"))
       entry->category = GRAPH_UNRESOLVED_UNKNOWN; // or a template's placeholder

@@ -16,7 +16,8 @@ static const char *const report_unresolved__what[GRAPH_UNRESOLVED_CATEGORY_COUNT
     [GRAPH_UNRESOLVED_IN_TREE] =
         "in the tree: no include dir or python root reaches them (see the notices)",
     [GRAPH_UNRESOLVED_UNKNOWN] =
-        "unknown: computed includes strata cannot expand, relative imports above the top",
+        "unknown: computed includes strata cannot expand, relative imports above the top, "
+        "torch.ops namespaces no source defines",
 };
 
 // " (N includes, M imports)" when both kinds are there.

@@ -14,7 +14,9 @@ Runs `STRATA graph --format json --no-cache .` at TREE and prints:
 - `binding edges: N`, `op edges: N (N to C/C++ files)`,
   `cxx_import edges: N (N into torch, N from torch_python)`;
 - `C++-defined torch.ops namespaces used and bound: N` (namespaces whose op
-  edges reach a C/C++ file).
+  edges reach a C/C++ file);
+- `torch.ops uses no literal defines: N (NS N, ...)`: the unresolved
+  entries of unknown category for torch.ops, by namespace, most first.
 """
 
 import collections
@@ -61,6 +63,12 @@ def main():
           f"from torch_python)")
     namespaces = {edge["name"].split(".")[0] for edge in ops if cxx(edge["to"])}
     print(f"C++-defined torch.ops namespaces used and bound: {len(namespaces)}")
+    unbound = collections.Counter(
+        entry["target"].split(".")[2] for entry in graph["unresolved"]
+        if entry["target"].startswith("torch.ops.") and entry["category"] == "unknown")
+    ranked = sorted(unbound.items(), key=lambda item: (-item[1], item[0]))
+    print(f"torch.ops uses no literal defines: {sum(unbound.values())} ("
+          + ", ".join(f"{name} {count}" for name, count in ranked[:4]) + ", ...)")
 
 
 if __name__ == "__main__":
