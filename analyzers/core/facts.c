@@ -190,7 +190,10 @@ void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, con
 // A Python dotted name as the import walk keeps it: parts of identifier
 // characters (ASCII letters, digits and '_', or any byte of a UTF-8
 // sequence), none empty or starting with a digit, joined by single dots.
+// A decoded fact may hold no text at all: that is no name either.
 static bool facts__dotted_name(const char *text) {
+  if (!text)
+    return false;
   size_t part = 0;
   for (const unsigned char *at = (const unsigned char *)text;; at++) {
     if (*at == '.' || *at == '\0') {

@@ -180,6 +180,14 @@ static void damage_missing_target(file_facts *facts) {
   free(facts->dependencies[1].target);
   facts->dependencies[1].target = NULL;
 }
+// Found by fuzz_facts: an extension module with no name at all.
+static void damage_bridge_without_name(file_facts *facts) {
+  fact_bridge *bridge = file_facts_add_bridge(facts);
+  bridge->kind = FACT_BRIDGE_MODULE;
+  bridge->scope = FACT_SCOPE_MODULE;
+  bridge->line = 1;
+  bridge->column = 1;
+}
 static void damage_empty_name(file_facts *facts) {
   facts->dependencies[0].names[1][0] = '\0';
 }
@@ -277,6 +285,7 @@ static void test_nonsense_refused(void **state) {
       damage_suppression_reason,
       damage_notice_message,
       damage_notice_column,
+      damage_bridge_without_name,
   };
   for (size_t i = 0; i < sizeof(damages) / sizeof(*damages); i++) {
     file_facts *facts = sample_facts();
