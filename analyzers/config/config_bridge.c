@@ -3,29 +3,11 @@
 #include "config_parse.h"
 
 #include "config_keys.h"
+#include "dotted_name.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-// Whether text is a dotted name of Python identifiers (ASCII).
-static bool config__dotted_module(const char *text) {
-  size_t part = 0;
-  for (const char *c = text;; c++) {
-    if (*c == '\0' || *c == '.') {
-      if (part == 0)
-        return false;
-      if (*c == '\0')
-        return true;
-      part = 0;
-      continue;
-    }
-    bool letter = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '_';
-    if (!letter && !(*c >= '0' && *c <= '9' && part > 0))
-      return false;
-    part++;
-  }
-}
 
 // extension_modules: {module: glob or [globs]}.
 static bool config__bridge_modules(config__parser *parser, const config_node *node, void *target) {
@@ -43,7 +25,7 @@ static bool config__bridge_modules(config__parser *parser, const config_node *no
   config->extension_modules = xcalloc(count + 1, sizeof(*config->extension_modules));
   for (size_t i = 0; i + 1 < node->child_count; i += 2) {
     const config_node *key = node->children[i], *value = node->children[i + 1];
-    if (!config__dotted_module(key->value))
+    if (!dotted_name_valid(key->value, DOTTED_NAME_DOTS))
       return config__fail(parser, key,
                           "'bridge.extension_modules' keys must be dotted module names such as "
                           "'functorch._C', not '%s'",

@@ -1,5 +1,7 @@
 #include "facts.h"
 
+#include "dotted_name.h"
+
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -188,29 +190,10 @@ void file_facts_add_notice(file_facts *self, uint32_t line, uint32_t column, con
 // What a front end can make (file_facts_check)
 
 // A Python dotted name as the import walk keeps it: parts of identifier
-// characters (ASCII letters, digits and '_', or any byte of a UTF-8
-// sequence), none empty or starting with a digit, joined by single dots.
-// A decoded fact may hold no text at all: that is no name either.
+// characters (any byte of a UTF-8 sequence too), joined by single dots. A
+// decoded fact may hold no text at all: that is no name either.
 static bool facts__dotted_name(const char *text) {
-  if (!text)
-    return false;
-  size_t part = 0;
-  for (const unsigned char *at = (const unsigned char *)text;; at++) {
-    if (*at == '.' || *at == '\0') {
-      if (part == 0)
-        return false;
-      if (*at == '\0')
-        return true;
-      part = 0;
-      continue;
-    }
-    bool letter =
-        (*at >= 'a' && *at <= 'z') || (*at >= 'A' && *at <= 'Z') || *at == '_' || *at >= 0x80;
-    bool digit = *at >= '0' && *at <= '9';
-    if (!letter && !(digit && part > 0))
-      return false;
-    part++;
-  }
+  return dotted_name_valid(text, DOTTED_NAME_DOTS | DOTTED_NAME_UNICODE);
 }
 
 static bool facts__filled(const char *text) {

@@ -1,6 +1,7 @@
 #include "cxx_bridge.h"
 
 #include "cxx_directives.h"
+#include "dotted_name.h"
 #include "source.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -127,25 +128,6 @@ static char *cxx_bridge__string(const cxx_bridge *self, size_t at) {
   return xstrndup(text, length);
 }
 
-// Whether text is a dotted name of identifiers (ASCII letters, digits, '_').
-static bool cxx_bridge__dotted(const char *text, bool dots) {
-  size_t part = 0;
-  for (const char *c = text;; c++) {
-    if (*c == '\0' || (dots && *c == '.')) {
-      if (part == 0)
-        return false;
-      if (*c == '\0')
-        return true;
-      part = 0;
-      continue;
-    }
-    bool letter = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '_';
-    if (!letter && !(*c >= '0' && *c <= '9' && part > 0))
-      return false;
-    part++;
-  }
-}
-
 static void cxx_bridge__position(cxx_bridge *self, size_t at, uint32_t *line, uint32_t *column) {
   size_t offset = cxx_bridge__token(self, at)->begin;
   *line = cxx_lines_line(self->lines, offset);
@@ -209,7 +191,7 @@ static void cxx_bridge__module_def(cxx_bridge *self, size_t at) {
         cxx_bridge__punct(self, i + 2, "="))
       literal = i + 3;
   char *name = cxx_bridge__string(self, literal);
-  if (!name || !cxx_bridge__dotted(name, true) ||
+  if (!name || !dotted_name_valid(name, DOTTED_NAME_DOTS) ||
       !(cxx_bridge__punct(self, literal + 1, ",") || cxx_bridge__punct(self, literal + 1, "}"))) {
     free(name);
     return;
@@ -266,7 +248,7 @@ static void cxx_bridge__pybind11_module(cxx_bridge *self, size_t at) {
   if (!cxx_bridge__punct(self, at + 1, "(") || !cxx_bridge__punct(self, at + 3, ","))
     return;
   char *name = cxx_bridge__identifier(self, at + 2);
-  if (!name || cxx_bridge__macro_like(name) || !cxx_bridge__dotted(name, false)) {
+  if (!name || cxx_bridge__macro_like(name) || !dotted_name_valid(name, DOTTED_NAME_IDENTIFIER)) {
     free(name);
     return;
   }
@@ -282,7 +264,8 @@ static void cxx_bridge__entry_point(cxx_bridge *self, size_t at) {
     return;
   }
   size_t close = cxx_bridge__close(self, at + 1);
-  if (!cxx_bridge__punct(self, close + 1, "{") || !cxx_bridge__dotted(identifier + 7, false)) {
+  if (!cxx_bridge__punct(self, close + 1, "{") ||
+      !dotted_name_valid(identifier + 7, DOTTED_NAME_IDENTIFIER)) {
     free(identifier);
     return;
   }
@@ -303,7 +286,7 @@ static char *cxx_bridge__sole_string(const cxx_bridge *self, size_t open) {
   if (!cxx_bridge__punct(self, open, "(") || !cxx_bridge__punct(self, open + 2, ")"))
     return NULL;
   char *name = cxx_bridge__string(self, open + 1);
-  if (name && !cxx_bridge__dotted(name, true)) {
+  if (name && !dotted_name_valid(name, DOTTED_NAME_DOTS)) {
     free(name);
     return NULL;
   }
@@ -315,7 +298,7 @@ static void cxx_bridge__submodule(cxx_bridge *self, size_t dot) {
   size_t at = dot + 1;
   char *name = NULL;
   if (!cxx_bridge__punct(self, at + 1, "(") || !(name = cxx_bridge__string(self, at + 2)) ||
-      !cxx_bridge__dotted(name, false)) {
+      !dotted_name_valid(name, DOTTED_NAME_IDENTIFIER)) {
     free(name);
     return;
   }
@@ -373,7 +356,7 @@ static char *cxx_bridge__op_name(const char *schema, const char *ns) {
     start = colons + 2;
   }
   char *op = xstrndup(start, strcspn(start, ".( "));
-  if (!cxx_bridge__dotted(op, false)) {
+  if (!dotted_name_valid(op, DOTTED_NAME_IDENTIFIER)) {
     free(op);
     return NULL;
   }
@@ -385,7 +368,7 @@ static size_t cxx_bridge__library(cxx_bridge *self, size_t at, fact_bridge_kind 
   if (!cxx_bridge__punct(self, at + 1, "(") || !cxx_bridge__punct(self, at + 3, ","))
     return at;
   char *ns = cxx_bridge__identifier(self, at + 2);
-  if (!ns || !cxx_bridge__dotted(ns, false)) {
+  if (!ns || !dotted_name_valid(ns, DOTTED_NAME_IDENTIFIER)) {
     free(ns);
     return at;
   }
